@@ -1,0 +1,54 @@
+package graph
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+)
+
+// Article is one piece of news as read from a source. Text is the full body;
+// every offset elsewhere (mentions, evidence) is a byte offset into it.
+type Article struct {
+	// ID is the input's own id when it has one, else derived from Key.
+	ID        string `json:"id"`
+	URL       string `json:"url"`
+	Title     string `json:"title"`
+	Source    string `json:"source"`
+	Published string `json:"published"` // YYYY-MM-DD, or "" when unknown
+	Text      string `json:"text,omitempty"`
+	// Hash is the hex SHA-256 of Text. Extraction output carries it instead
+	// of the text, so a store can key and compare articles without the body.
+	Hash string `json:"hash,omitempty"`
+}
+
+// TextHash returns the hex SHA-256 of text.
+func TextHash(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(sum[:])
+}
+
+// Key is the article's identity in a store: its URL when it has one, else the
+// hash of its text. Ingesting two inputs with the same key is one article,
+// which is what makes ingest idempotent.
+func (a Article) Key() string {
+	if u := strings.TrimSpace(a.URL); u != "" {
+		return "url:" + u
+	}
+	h := a.Hash
+	if h == "" {
+		h = TextHash(a.Text)
+	}
+	return "sha256:" + h
+}
+
+// StoredArticle is an article as a store keeps it: its metadata, without the
+// body, and what was read from it.
+type StoredArticle struct {
+	Key       string `json:"key"`
+	ID        string `json:"id"`
+	URL       string `json:"url,omitempty"`
+	Title     string `json:"title,omitempty"`
+	Source    string `json:"source,omitempty"`
+	Published string `json:"published,omitempty"`
+	Hash      string `json:"hash"`
+}

@@ -1,0 +1,85 @@
+package graph
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// NormalizeName folds a surface form for comparison: Unicode NFKC, case
+// folded, curly apostrophes straightened, punctuation turned into spaces,
+// spaces collapsed and a leading "the" dropped. It is the same folding the
+// corpus scorer applies, so "the U.S." and "US" compare equal everywhere.
+func NormalizeName(s string) string {
+	s = norm.NFKC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := true // drop leading spaces
+	for _, r := range s {
+		switch {
+		case r == '\u2019' || r == '\'':
+			// An apostrophe joins ("Khamenei'i" folds with the scorer's
+			// rules to "khamenei i"); keep the scorer's behaviour.
+			if !space {
+				b.WriteByte(' ')
+				space = true
+			}
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || unicode.Is(unicode.Mn, r):
+			b.WriteString(strings.ToLower(string(unicode.SimpleFold(r))))
+			space = false
+		default:
+			if !space {
+				b.WriteByte(' ')
+				space = true
+			}
+		}
+	}
+	out := strings.TrimRight(b.String(), " ")
+	out = strings.TrimPrefix(out, "the ")
+	return out
+}
+
+// Slug turns a name into the lower-case, dash-joined form used in ids.
+func Slug(name string) string {
+	return strings.ReplaceAll(NormalizeName(name), " ", "-")
+}
+
+// EntityID is the stable id a store gives a new entity: its type and the
+// slug of its name, such as "person:abbas-araghchi". Ids never change once
+// given, even when a fuller name is learnt later.
+func EntityID(t EntityType, name string) string {
+	return strings.ToLower(string(t)) + ":" + Slug(name)
+}
+
+// EdgeID is the stable id of a stored relation: a hash of its identity
+// (type, subject, object, date, polarity). For symmetric types the two ends
+// are ordered first, so A–B and B–A are one edge. Both backends derive ids
+// this way, so their answers can be compared id for id.
+func EdgeID(t RelationType, subject, object, date string, p Polarity) string {
+	if t.Symmetric() && object < subject {
+		subject, object = object, subject
+	}
+	if p == "" {
+		p = Asserted
+	}
+	sum := sha256.Sum256([]byte(strings.Join([]string{string(t), subject, object, date, string(p)}, "\x1f")))
+	return "rel:" + hex.EncodeToString(sum[:10])
+}
+
+// Forms returns the normalised forms of an entity's name and aliases,
+// without empties or repeats, name first.
+func Forms(e Entity) []string {
+	seen := make(map[string]bool, 1+len(e.Aliases))
+	var out []string
+	for _, s := range append([]string{e.Name}, e.Aliases...) {
+		n := NormalizeName(s)
+		if n != "" && !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return out
+}

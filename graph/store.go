@@ -1,0 +1,165 @@
+package graph
+
+import (
+	"context"
+	"io"
+)
+
+// Limits that keep every query bounded, whatever a caller asks for.
+const (
+	DefaultLimit   = 50
+	MaxLimit       = 1000
+	DefaultMaxHops = 4
+	MaxHops        = 6
+	DefaultPaths   = 10 // paths returned when a query gives no limit
+	MaxPaths       = 100
+)
+
+// Ingester stores extractions.
+//
+// Ingest is idempotent and atomic per article: an article whose key (see
+// Article.Key) is stored with the same text hash is skipped; one stored with
+// a different hash has its old contribution replaced; a failure leaves that
+// article wholly unstored and is reported in its IngestResult while the
+// other articles go on. Backends write in batches, not a statement per row.
+type Ingester interface {
+	Ingest(ctx context.Context, xs []Extraction) (IngestReport, error)
+}
+
+// EntityReader answers questions about entities.
+type EntityReader interface {
+	// Entity returns one entity by id, or ENOTFOUND.
+	Entity(ctx context.Context, id string) (*EntityDetail, error)
+	// FindEntities searches names and aliases; results are ranked by
+	// exactness of the match, then mention count, then id.
+	FindEntities(ctx context.Context, f EntityFilter) ([]Entity, error)
+}
+
+// RelationReader answers questions about stored relations.
+type RelationReader interface {
+	// Relation returns one edge by id with all its evidence, or ENOTFOUND.
+	Relation(ctx context.Context, id string) (*Edge, error)
+	// Relations lists edges matching the filter, ordered by id, one page at
+	// a time.
+	Relations(ctx context.Context, q RelationQuery) (RelationPage, error)
+	// Timeline lists dated edges matching the query, oldest first.
+	Timeline(ctx context.Context, q TimelineQuery) ([]Edge, error)
+}
+
+// PathFinder finds how two entities are connected.
+type PathFinder interface {
+	// Paths returns the shortest paths between two entities, ignoring edge
+	// direction, at most q.MaxHops long; see PathQuery.
+	Paths(ctx context.Context, q PathQuery) ([]Path, error)
+}
+
+// Store is a graph backend: everything the CLI and the API need. Every
+// backend passes the conformance suite in graphtest.
+type Store interface {
+	Ingester
+	EntityReader
+	RelationReader
+	PathFinder
+	// Counts returns the number of stored entities, edges and articles.
+	Counts(ctx context.Context) (Counts, error)
+	io.Closer
+}
+
+// Counts is the size of a stored graph.
+type Counts struct {
+	Entities  int `json:"entities"`
+	Relations int `json:"relations"`
+	Articles  int `json:"articles"`
+}
+
+// IngestStatus says what happened to one article.
+type IngestStatus string
+
+// The outcomes of ingesting one article.
+const (
+	IngestNew       IngestStatus = "new"
+	IngestUnchanged IngestStatus = "unchanged" // same key and text: nothing written
+	IngestReplaced  IngestStatus = "replaced"  // same key, new text: old contribution replaced
+	IngestFailed    IngestStatus = "failed"
+)
+
+// IngestResult is the outcome for one article.
+type IngestResult struct {
+	Key    string       `json:"key"`
+	ID     string       `json:"id"`
+	Status IngestStatus `json:"status"`
+	Error  string       `json:"error,omitempty"`
+	// EntityIDs maps the extraction's local entity ids to stored ids.
+	EntityIDs map[string]string `json:"entity_ids,omitempty"`
+}
+
+// IngestReport sums up one Ingest call.
+type IngestReport struct {
+	Results          []IngestResult `json:"results"`
+	EntitiesAdded    int            `json:"entities_added"`
+	RelationsAdded   int            `json:"relations_added"`
+	EvidenceAdded    int            `json:"evidence_added"`
+	ArticlesNew      int            `json:"articles_new"`
+	ArticlesSkipped  int            `json:"articles_skipped"`
+	ArticlesReplaced int            `json:"articles_replaced"`
+	ArticlesFailed   int            `json:"articles_failed"`
+}
+
+// RelationQuery lists edges.
+type RelationQuery struct {
+	Filter RelationFilter
+	// Entity, when set, keeps edges with it as subject or object; Other,
+	// when also set, keeps only edges between the two.
+	Entity string
+	Other  string
+	// After is the cursor: the id of the last edge of the previous page.
+	After string
+	Limit int
+}
+
+// RelationPage is one page of edges; Next is "" on the last page.
+type RelationPage struct {
+	Relations []Edge `json:"relations"`
+	Next      string `json:"next,omitempty"`
+}
+
+// TimelineQuery selects dated edges for a timeline.
+type TimelineQuery struct {
+	Filter RelationFilter
+	Entity string // optional: edges touching it
+	Other  string // optional, with Entity: edges between the two
+	Limit  int
+}
+
+// PathQuery asks how two entities are connected.
+type PathQuery struct {
+	From, To string // entity ids
+	// MaxHops bounds the length; 0 means DefaultMaxHops, above MaxHops is
+	// EINVALID.
+	MaxHops int
+	// K asks for the k shortest simple paths rather than only the shortest
+	// ones; 0 means all shortest paths (up to Limit).
+	K      int
+	Limit  int
+	Filter RelationFilter
+	// ViaHops treats a relation's via entities as hops: A–NEGOTIATE via
+	// C–B also connects A–C–B.
+	ViaHops bool
+}
+
+// Path is a chain of entities, each step with the edges (matching the
+// query's filter) that join one node to the next. Nodes has one more element
+// than Steps.
+type Path struct {
+	Nodes []Entity `json:"nodes"`
+	Steps []Step   `json:"steps"`
+}
+
+// Step joins Path.Nodes[i] to Path.Nodes[i+1]. Via is set when the hop was
+// made through a relation's via entity rather than the relation's own ends.
+type Step struct {
+	From  string `json:"from"`
+	To    string `json:"to"`
+	Edges []Edge `json:"edges"`
+	Via   bool   `json:"via,omitempty"`
+}
