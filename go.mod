@@ -3,6 +3,7 @@ module github.com/actorgraph/actorgraph
 go 1.26.8
 
 require (
+	github.com/araddon/dateparse v0.0.0-20210429162001-6b43995a97de
 	github.com/gin-gonic/gin v1.12.0
 	github.com/jdkato/prose/v3 v3.2.3
 	github.com/neo4j/neo4j-go-driver/v5 v5.28.4

@@ -1,0 +1,160 @@
+package source
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+// MaxLineBytes caps one JSONL line, and also a whole .txt or .json file,
+// since each holds one article. Longer inputs are refused with ETOOLARGE
+// rather than read into memory.
+const MaxLineBytes = 16 << 20
+
+// Item is one article read, or the error reading it, with where it came
+// from.
+type Item struct {
+	Article graph.Article
+	// Origin names the input: the file path, with ":LINE" for a JSONL line.
+	Origin string
+	// Err is a *graph.Error (EINVALID, or ETOOLARGE for an oversized
+	// input) when the input could not be read as an article; Article is
+	// then zero.
+	Err error
+}
+
+// Read reads every article under paths, in order, and calls fn once per
+// article and once per bad input. Paths are files or directories;
+// directories are walked recursively in lexical order, skipping hidden
+// entries and files of other extensions. Bad inputs do not stop reading:
+// Read returns early only when fn returns an error (which it returns) or
+// ctx is done (ctx.Err()).
+func Read(ctx context.Context, paths []string, fn func(Item) error) error {
+	r := reader{ctx: ctx, fn: fn}
+	for _, p := range paths {
+		if err := r.path(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// reader carries what every file reader needs, so each can stop as soon as
+// the caller or the context says so.
+type reader struct {
+	ctx context.Context
+	fn  func(Item) error
+}
+
+// emit hands one item to the callback, checking the context first so a
+// cancelled read stops between items.
+func (r *reader) emit(it Item) error {
+	if err := r.ctx.Err(); err != nil {
+		return err
+	}
+	return r.fn(it)
+}
+
+// fail emits a bad-input item.
+func (r *reader) fail(origin string, err *graph.Error) error {
+	return r.emit(Item{Origin: origin, Err: err})
+}
+
+// path reads one command-line argument. A file named explicitly must have a
+// known extension; inside directories, other files are skipped.
+func (r *reader) path(p string) error {
+	info, err := os.Stat(p)
+	if err != nil {
+		return r.fail(p, statError(p, err))
+	}
+	if !info.IsDir() {
+		if kindOf(p) == "" {
+			return r.fail(p, graph.Errorf(graph.EINVALID, "%s: unsupported file type %q (want .txt, .json or .jsonl)", p, filepath.Ext(p)))
+		}
+		return r.file(p)
+	}
+	return filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			// An unreadable directory or entry is one bad input; the walk
+			// goes on with its siblings.
+			if ferr := r.fail(path, statError(path, err)); ferr != nil {
+				return ferr
+			}
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if path != p && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if kindOf(path) == "" {
+			slog.Debug("source: skipping file of unknown type", "path", path)
+			return nil
+		}
+		return r.file(path)
+	})
+}
+
+// statError describes a path that cannot be read, without the OS error's
+// wording for the common cases.
+func statError(p string, err error) *graph.Error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return graph.Errorf(graph.EINVALID, "%s: no such file or directory", p)
+	case errors.Is(err, fs.ErrPermission):
+		return graph.Errorf(graph.EINVALID, "%s: permission denied", p)
+	}
+	return graph.Wrap(graph.EINVALID, err, "%s: cannot read", p)
+}
+
+// Input kinds, by extension.
+const (
+	kindText  = "txt"
+	kindJSON  = "json"
+	kindJSONL = "jsonl"
+)
+
+// kindOf returns the input kind of a file name, "" for other extensions.
+func kindOf(name string) string {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".txt":
+		return kindText
+	case ".json":
+		return kindJSON
+	case ".jsonl":
+		return kindJSONL
+	}
+	return ""
+}
+
+// file reads one file of a known kind.
+func (r *reader) file(p string) error {
+	switch kindOf(p) {
+	case kindText:
+		return r.textFile(p)
+	case kindJSON:
+		return r.jsonFile(p)
+	default:
+		return r.jsonlFile(p)
+	}
+}
+
+// baseID is the article id derived from a file name: its base name without
+// extension.
+func baseID(p string) string {
+	b := filepath.Base(p)
+	return strings.TrimSuffix(b, filepath.Ext(b))
+}
