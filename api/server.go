@@ -1,0 +1,107 @@
+package api
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/actorgraph/actorgraph/graph"
+	"github.com/gin-gonic/gin"
+)
+
+// Defaults for the options a Server leaves at zero.
+const (
+	DefaultMaxBodyBytes = 4 << 20 // an article body, with room for long reads
+	DefaultQueryTimeout = 30 * time.Second
+)
+
+// Extractor reads one article into an extraction. extract.Extractor
+// satisfies it; the API depends on this interface only, so it never imports
+// the NLP code.
+type Extractor interface {
+	Extract(ctx context.Context, a graph.Article) (graph.Extraction, error)
+}
+
+// Server answers the HTTP API over a store. Set its fields, then serve
+// Handler; the fields must not change while it serves.
+type Server struct {
+	Store graph.Store
+	// Extractor reads posted articles. Without one, POST /v1/articles
+	// answers 503.
+	Extractor Extractor
+	// Logger receives one line per request and the details of every
+	// internal error; nil discards them.
+	Logger *slog.Logger
+
+	// MaxBodyBytes bounds a request body; larger bodies are answered 413.
+	// Zero means DefaultMaxBodyBytes.
+	MaxBodyBytes int64
+	// QueryTimeout bounds the work of one request, store queries and
+	// extraction included; a request over it is answered 503. Zero means
+	// DefaultQueryTimeout, negative means no bound.
+	QueryTimeout time.Duration
+	// CORSOrigins lists the origins browsers may call the API from; "*"
+	// allows any. Empty sends no CORS headers, so browsers allow only
+	// same-origin calls.
+	CORSOrigins []string
+	// Token, when set, is the bearer token every write must carry
+	// (Authorization: Bearer <Token>). Reads are open.
+	Token string
+}
+
+func (s *Server) maxBodyBytes() int64 {
+	if s.MaxBodyBytes <= 0 {
+		return DefaultMaxBodyBytes
+	}
+	return s.MaxBodyBytes
+}
+
+func (s *Server) queryTimeout() time.Duration {
+	if s.QueryTimeout == 0 {
+		return DefaultQueryTimeout
+	}
+	return s.QueryTimeout
+}
+
+func (s *Server) logger() *slog.Logger {
+	if s.Logger == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return s.Logger
+}
+
+// Handler returns the API as an http.Handler, for an http.Server or a test.
+func (s *Server) Handler() http.Handler {
+	gin.SetMode(gin.ReleaseMode)
+	r := gin.New()
+	// Paths are matched as given: a redirect would skip the request log and
+	// surprise clients that POST.
+	r.RedirectTrailingSlash = false
+	r.RedirectFixedPath = false
+	r.HandleMethodNotAllowed = true
+	r.ContextWithFallback = true
+
+	r.Use(s.logRequests, s.recoverPanics, s.cors, s.limitRequest)
+	r.NoRoute(func(c *gin.Context) {
+		s.fail(c, graph.Errorf(graph.ENOTFOUND, "no such endpoint: %s %s", c.Request.Method, c.Request.URL.Path))
+	})
+	r.NoMethod(func(c *gin.Context) {
+		s.fail(c, graph.Errorf(EMETHODNOTALLOWED, "%s does not answer %s (allowed: %s)",
+			c.Request.URL.Path, c.Request.Method, c.Writer.Header().Get("Allow")))
+	})
+
+	r.GET("/healthz", s.health)
+	r.GET(ProblemTypePrefix+":code", s.problemDescription)
+
+	v1 := r.Group("/v1")
+	v1.POST("/articles", s.requireToken, s.postArticle)
+	v1.GET("/entities", s.findEntities)
+	v1.GET("/entities/:id", s.getEntity)
+	v1.GET("/entities/:id/relations", s.entityRelations)
+	v1.GET("/relations", s.listRelations)
+	v1.GET("/relations/:id", s.getRelation)
+	v1.GET("/paths", s.findPaths)
+	v1.GET("/timeline", s.timeline)
+	return r
+}
