@@ -3,7 +3,6 @@ package source
 import (
 	"bytes"
 	"io"
-	"os"
 	"unicode/utf8"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -17,8 +16,8 @@ const sniffBytes = 8 << 10
 var bom = []byte("\uFEFF")
 
 // readCapped reads a whole file of at most MaxLineBytes.
-func readCapped(p string) ([]byte, *graph.Error) {
-	f, err := os.Open(p)
+func (r *reader) readCapped(p string) ([]byte, *graph.Error) {
+	f, err := r.open(p)
 	if err != nil {
 		return nil, statError(p, err)
 	}

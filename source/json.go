@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 
@@ -31,7 +30,7 @@ type articleJSON struct {
 
 // jsonFile reads a .json file holding one article object.
 func (r *reader) jsonFile(p string) error {
-	b, gerr := readCapped(p)
+	b, gerr := r.readCapped(p)
 	if gerr != nil {
 		return r.fail(p, gerr)
 	}
@@ -52,7 +51,7 @@ func (r *reader) jsonFile(p string) error {
 // object; blank lines are skipped. Memory is bounded by MaxLineBytes: a
 // longer line is skipped with an error and reading goes on after it.
 func (r *reader) jsonlFile(p string) error {
-	f, err := os.Open(p)
+	f, err := r.open(p)
 	if err != nil {
 		return r.fail(p, statError(p, err))
 	}

@@ -37,6 +37,27 @@ type Item struct {
 // ctx is done (ctx.Err()).
 func Read(ctx context.Context, paths []string, fn func(Item) error) error {
 	r := reader{ctx: ctx, fn: fn}
+	return r.paths(paths)
+}
+
+// ReadFS is Read over a file system such as an embed.FS, with paths in its
+// slash-separated form; "." reads all of it. Origins are those paths.
+func ReadFS(ctx context.Context, fsys fs.FS, paths []string, fn func(Item) error) error {
+	r := reader{ctx: ctx, fn: fn, fsys: fsys}
+	return r.paths(paths)
+}
+
+// reader carries what every file reader needs, so each can stop as soon as
+// the caller or the context says so.
+type reader struct {
+	ctx context.Context
+	fn  func(Item) error
+	// fsys is where files are read from; nil means the operating system's,
+	// named by OS paths.
+	fsys fs.FS
+}
+
+func (r *reader) paths(paths []string) error {
 	for _, p := range paths {
 		if err := r.path(p); err != nil {
 			return err
@@ -45,11 +66,25 @@ func Read(ctx context.Context, paths []string, fn func(Item) error) error {
 	return nil
 }
 
-// reader carries what every file reader needs, so each can stop as soon as
-// the caller or the context says so.
-type reader struct {
-	ctx context.Context
-	fn  func(Item) error
+func (r *reader) open(p string) (fs.File, error) {
+	if r.fsys == nil {
+		return os.Open(p)
+	}
+	return r.fsys.Open(p)
+}
+
+func (r *reader) stat(p string) (fs.FileInfo, error) {
+	if r.fsys == nil {
+		return os.Stat(p)
+	}
+	return fs.Stat(r.fsys, p)
+}
+
+func (r *reader) walk(root string, fn fs.WalkDirFunc) error {
+	if r.fsys == nil {
+		return filepath.WalkDir(root, fn)
+	}
+	return fs.WalkDir(r.fsys, root, fn)
 }
 
 // emit hands one item to the callback, checking the context first so a
@@ -69,7 +104,10 @@ func (r *reader) fail(origin string, err *graph.Error) error {
 // path reads one command-line argument. A file named explicitly must have a
 // known extension; inside directories, other files are skipped.
 func (r *reader) path(p string) error {
-	info, err := os.Stat(p)
+	if r.fsys != nil && !fs.ValidPath(p) {
+		return r.fail(p, graph.Errorf(graph.EINVALID, "%s: not a valid path (want a slash-separated path inside the file system, without \"..\")", p))
+	}
+	info, err := r.stat(p)
 	if err != nil {
 		return r.fail(p, statError(p, err))
 	}
@@ -79,7 +117,7 @@ func (r *reader) path(p string) error {
 		}
 		return r.file(p)
 	}
-	return filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+	return r.walk(p, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			// An unreadable directory or entry is one bad input; the walk
 			// goes on with its siblings.

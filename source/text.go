@@ -10,7 +10,7 @@ import (
 // non-empty line, the id its base name. Line ends are normalised to "\n" so
 // offsets and paragraph breaks do not depend on the editor that wrote it.
 func (r *reader) textFile(p string) error {
-	b, gerr := readCapped(p)
+	b, gerr := r.readCapped(p)
 	if gerr != nil {
 		return r.fail(p, gerr)
 	}
