@@ -115,6 +115,7 @@ func TestReadBadInputs(t *testing.T) {
 		{"nul.txt", graph.EINVALID, []string{"binary", "NUL"}},
 		{"control.json", graph.EINVALID, []string{"binary", "control characters"}},
 		{"latin1.txt", graph.EINVALID, []string{"not valid UTF-8", "offset 3"}},
+		{"latin1.json", graph.EINVALID, []string{"not valid UTF-8", "offset 28"}},
 		{"malformed.json", graph.EINVALID, []string{"malformed JSON", "line 4"}},
 		{"truncated.json", graph.EINVALID, []string{"malformed JSON"}},
 		{"array.json", graph.EINVALID, []string{"want a JSON object", "array"}},
@@ -176,8 +177,8 @@ func checkErr(t *testing.T, it source.Item, origin, code string, want []string) 
 func TestReadBadDirectoryKeepsGoing(t *testing.T) {
 	// Every known-extension file of bad/ is one error; the .csv is skipped.
 	items := readAll(t, td("bad"))
-	if len(items) != 18 {
-		t.Fatalf("got %d items, want 18", len(items))
+	if len(items) != 19 {
+		t.Fatalf("got %d items, want 19", len(items))
 	}
 	for _, it := range items {
 		if it.Err == nil {
