@@ -1,0 +1,66 @@
+package extract
+
+import "github.com/actorgraph/actorgraph/graph"
+
+// reportVerbs credit what follows them to their subject ("IRNA reports
+// that", "Vahid Online notes", "Russia said").
+var reportVerbs = set("said", "says", "reported", "reports", "stated", "states", "notes",
+	"noted", "adds", "added", "confirmed", "announced", "claimed", "claims", "highlighted",
+	"revealed", "wrote", "writes", "quoted", "cited", "according")
+
+// attribution finds the sources a sentence credits: "according to X" (or
+// "according to the outlet/channel": the last outlet named) and the
+// subject of a reporting verb.
+func (rb *relBuilder) attribution(s sentence) []int {
+	sc := rb.sc
+	d := sc.d
+	var out []int
+	add := func(e int) {
+		for _, x := range out {
+			if x == e {
+				return
+			}
+		}
+		out = append(out, e)
+	}
+	for k := s.first; k < s.lim; k++ {
+		w := lower(d.toks[k].text)
+		if w == "according" && k+1 < s.lim && lower(d.toks[k+1].text) == "to" {
+			n := k + 2
+			if n < s.lim && lower(d.toks[n].text) == "the" {
+				n++
+			}
+			if e := rb.entOf(rb.mentionAt(n)); e >= 0 {
+				add(e)
+				continue
+			}
+			if n < s.lim {
+				nw := lower(d.toks[n].text)
+				if mediaCues[nw] || nw == "outlet" || nw == "report" {
+					if e := rb.lastOfType(d.toks[n].start, graph.Media); e >= 0 {
+						add(e)
+					}
+				}
+			}
+			continue
+		}
+		if reportVerbs[w] && w != "according" {
+			if subs := rb.subjects(s, k); len(subs) > 0 {
+				for _, e := range subs {
+					add(e)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func (rb *relBuilder) lastOfType(pos int, t graph.EntityType) int {
+	best, bestPos := -1, -1
+	for _, m := range rb.sc.ments {
+		if m.ent >= 0 && m.start < pos && m.start > bestPos && rb.ents[m.ent].typ == t {
+			best, bestPos = m.ent, m.start
+		}
+	}
+	return best
+}

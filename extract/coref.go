@@ -1,0 +1,324 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+// entity is one referent within the article, built from its mentions.
+type entity struct {
+	typ      graph.EntityType
+	name     string
+	forms    []string // surface forms seen, name included
+	mentions []int    // indexes into scan.ments
+	country  string   // generic bodies: the state they belong to
+	signal   float64
+}
+
+// resolve groups mentions into entities: states by their canonical name
+// (capitals and demonyms included), lexicon bodies by theirs, persons by
+// full name with short forms folded in, acronyms with their expansions.
+func resolve(sc *scan) []*entity {
+	var ents []*entity
+	byKey := map[string]int{}
+	get := func(key string, typ graph.EntityType, name string) int {
+		if k, ok := byKey[key]; ok {
+			return k
+		}
+		byKey[key] = len(ents)
+		ents = append(ents, &entity{typ: typ, name: name})
+		return len(ents) - 1
+	}
+	attach := func(mi, ei int) {
+		m := &sc.ments[mi]
+		m.ent = ei
+		e := ents[ei]
+		e.mentions = append(e.mentions, mi)
+		e.forms = appendForm(e.forms, m.text)
+		if m.alias != "" {
+			e.forms = appendForm(e.forms, m.alias)
+		}
+		if m.signal > e.signal {
+			e.signal = m.signal
+		}
+	}
+	d := sc.d
+	// Acronyms defined in the text: "Revolutionary Guards (IRGC)".
+	for mi := range sc.ments {
+		m := &sc.ments[mi]
+		if m.ti >= 2 && m.tj < len(d.toks) && d.toks[m.ti-1].text == "(" && d.toks[m.tj].text == ")" && isAcronym(m.text) {
+			if pi, ok := sc.mentionAt[m.ti-2]; ok && pi != mi && sc.ments[pi].tj == m.ti-1 && sc.ments[pi].typ != graph.Country {
+				m.acronymFor = pi
+				m.typ = sc.ments[pi].typ
+			}
+		}
+	}
+	// Pass 1: lexicon forms and multi-word names.
+	for mi := range sc.ments {
+		m := &sc.ments[mi]
+		switch {
+		case m.acronymFor >= 0:
+			continue
+		case m.canon != "" && m.typ == graph.Country:
+			if m.kind == kindCapital && sc.capitalIsPlace(mi) {
+				attach(mi, get("LOCATION:"+m.canon+":"+capitalName(sc.lx, m.text), graph.Location, capitalName(sc.lx, m.text)))
+				continue
+			}
+			if m.kind == kindDemonym && sc.describesPerson(mi) {
+				continue
+			}
+			attach(mi, get("COUNTRY:"+m.canon, graph.Country, m.canon))
+		case m.canon != "":
+			attach(mi, get(string(m.typ)+":"+m.canon, m.typ, m.text))
+		case m.generic && m.country != "":
+			name := m.text + " of " + m.country
+			ei := get("ORG:"+graph.NormalizeName(name), graph.Organization, name)
+			ents[ei].country = m.country
+			attach(mi, ei)
+		case m.typ == graph.Person && m.tj-m.ti >= 2:
+			// later: merged with longer names
+		case m.typ == graph.Person:
+			// short forms: pass 2
+		default:
+			if m.generic {
+				continue // a bare "Foreign Ministry" with no state is not named
+			}
+			attach(mi, get(string(m.typ)+":"+graph.NormalizeName(m.text), m.typ, m.text))
+		}
+	}
+	// Persons: full names, longest first; a name whose words end another's
+	// ("Ali Khamenei" in "Seyyed Ali Khamenei") joins it.
+	var full []int
+	for mi, m := range sc.ments {
+		if m.ent < 0 && m.acronymFor < 0 && m.typ == graph.Person && m.tj-m.ti >= 2 {
+			full = append(full, mi)
+		}
+	}
+	sort.SliceStable(full, func(a, b int) bool {
+		return len(nameWords(sc.ments[full[a]].text)) > len(nameWords(sc.ments[full[b]].text))
+	})
+	var persons []int
+	for _, mi := range full {
+		m := &sc.ments[mi]
+		w := nameWords(m.text)
+		found := -1
+		for _, ei := range persons {
+			if hasSuffixWords(nameWords(ents[ei].name), w) {
+				found = ei
+				break
+			}
+		}
+		if found < 0 {
+			found = get("PERSON:"+graph.NormalizeName(m.text), graph.Person, m.text)
+			persons = append(persons, found)
+		}
+		attach(mi, found)
+	}
+	// Short forms: a single word that ends a full name is that person;
+	// among several, the most recently mentioned one.
+	for mi := range sc.ments {
+		m := &sc.ments[mi]
+		if m.ent >= 0 || m.acronymFor >= 0 || m.typ != graph.Person {
+			continue
+		}
+		w := nameWords(m.text)
+		best, bestPos := -1, -1
+		for _, ei := range persons {
+			if hasSuffixWords(nameWords(ents[ei].name), w) || hasPrefixWordsLast(ents[ei].name, w) {
+				pos := firstMention(sc, ents[ei])
+				if best < 0 || (pos < m.start && pos > bestPos) {
+					best, bestPos = ei, pos
+				}
+			}
+		}
+		if best >= 0 {
+			attach(mi, best)
+			continue
+		}
+		if m.signal >= 0.4 {
+			attach(mi, get("PERSON:"+graph.NormalizeName(m.text), graph.Person, m.text))
+		}
+	}
+	// Acronyms join what they abbreviate.
+	for mi := range sc.ments {
+		m := &sc.ments[mi]
+		if m.acronymFor >= 0 && sc.ments[m.acronymFor].ent >= 0 {
+			attach(mi, sc.ments[m.acronymFor].ent)
+		}
+	}
+	// A bare acronym used elsewhere joins the entity it was defined for.
+	acr := map[string]int{}
+	for _, m := range sc.ments {
+		if m.acronymFor >= 0 && m.ent >= 0 {
+			acr[m.text] = m.ent
+		}
+	}
+	for mi := range sc.ments {
+		m := &sc.ments[mi]
+		if ei, ok := acr[m.text]; ok && m.ent >= 0 && m.ent != ei && m.canon == "" {
+			moveMention(sc, ents, mi, ei)
+		}
+	}
+	// Names: persons take their longest form; others keep the first
+	// lexicon canonical or the longest surface form.
+	for _, e := range ents {
+		if len(e.mentions) == 0 {
+			continue
+		}
+		switch e.typ {
+		case graph.Person, graph.Organization, graph.Media:
+			if e.country != "" {
+				continue
+			}
+			for _, f := range e.forms {
+				if len(nameWords(f)) > len(nameWords(e.name)) && !isAllUpper(f) {
+					e.name = f
+				}
+			}
+			if isAllUpper(e.name) && len(e.name) > 6 {
+				e.name = titleCase(e.name)
+			}
+		}
+	}
+	return ents
+}
+
+func moveMention(sc *scan, ents []*entity, mi, to int) {
+	m := &sc.ments[mi]
+	from := ents[m.ent]
+	for k, x := range from.mentions {
+		if x == mi {
+			from.mentions = append(from.mentions[:k], from.mentions[k+1:]...)
+			break
+		}
+	}
+	m.ent = to
+	ents[to].mentions = append(ents[to].mentions, mi)
+	ents[to].forms = appendForm(ents[to].forms, m.text)
+}
+
+func firstMention(sc *scan, e *entity) int {
+	if len(e.mentions) == 0 {
+		return 1 << 30
+	}
+	return sc.ments[e.mentions[0]].start
+}
+
+func appendForm(forms []string, f string) []string {
+	for _, x := range forms {
+		if x == f {
+			return forms
+		}
+	}
+	return append(forms, f)
+}
+
+// nameWords splits a name into lower-cased words, hyphens and "al-" kept.
+func nameWords(s string) []string {
+	return strings.Fields(strings.ToLower(straighten(s)))
+}
+
+func hasSuffixWords(full, short []string) bool {
+	if len(short) == 0 || len(short) > len(full) {
+		return false
+	}
+	off := len(full) - len(short)
+	for i, w := range short {
+		if full[off+i] != w {
+			return false
+		}
+	}
+	return true
+}
+
+// hasPrefixWordsLast: "Al-Busaidi" short for "Badr Al-Busaidi" and for
+// "Badr bin Hamad Al Busaidi": the short form equals the joined last words.
+func hasPrefixWordsLast(full string, short []string) bool {
+	if len(short) != 1 {
+		return false
+	}
+	f := nameWords(full)
+	if len(f) < 2 {
+		return false
+	}
+	joined := f[len(f)-2] + "-" + f[len(f)-1]
+	return joined == short[0] || strings.ReplaceAll(short[0], "-", " ") == f[len(f)-2]+" "+f[len(f)-1]
+}
+
+func titleCase(s string) string {
+	ws := strings.Fields(strings.ToLower(s))
+	for i, w := range ws {
+		if w != "" {
+			r := []rune(w)
+			r[0] = []rune(strings.ToUpper(string(r[0])))[0]
+			ws[i] = string(r)
+		}
+	}
+	return strings.Join(ws, " ")
+}
+
+// capitalName is the lexicon's spelling of a capital seen as "TEHRAN".
+func capitalName(lx *lexicon, form string) string {
+	if _, ok := lx.capitalOf[form]; ok {
+		return form
+	}
+	for c := range lx.capitalOf {
+		if strings.EqualFold(c, form) {
+			return c
+		}
+	}
+	return form
+}
+
+// capitalIsPlace decides whether a capital names the place rather than the
+// state: after a place preposition ("talks in Muscat"), in a dateline
+// ("TEHRAN –", "RIYADH (Reuters)"), or in apposition to "capital".
+func (sc *scan) capitalIsPlace(mi int) bool {
+	m := sc.ments[mi]
+	d := sc.d
+	s := d.sents[m.sent]
+	if m.ti > s.first {
+		p := lower(d.toks[m.ti-1].text)
+		if placePreps[p] {
+			return true
+		}
+		if p == "," && m.ti-2 >= s.first && lower(d.toks[m.ti-2].text) == "capital" {
+			return true
+		}
+	} else {
+		// first word of its line: a dateline when followed by a dash or "("
+		if m.tj < s.lim {
+			n := d.toks[m.tj].text
+			if isDash(n) || n == "(" || n == "," || n == "-" {
+				return true
+			}
+		}
+		if m.tj == s.lim || isAllUpper(m.text) {
+			return true
+		}
+	}
+	return false
+}
+
+// describesPerson: a demonym before a word for a person ("British
+// journalist") is a nationality, not the state.
+func (sc *scan) describesPerson(mi int) bool {
+	m := sc.ments[mi]
+	d := sc.d
+	s := d.sents[m.sent]
+	for k := m.tj; k < s.lim && k < m.tj+3; k++ {
+		w := lower(d.toks[k].text)
+		if personNouns[w] {
+			return true
+		}
+		if mj, ok := sc.mentionAt[k]; ok && sc.ments[mj].kind == kindDemonym {
+			continue
+		}
+		if w != "and" {
+			break
+		}
+	}
+	return false
+}

@@ -1,0 +1,147 @@
+package extract
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// date is a publication date; ok is false when the article has none.
+type date struct {
+	t  time.Time
+	ok bool
+}
+
+func parsePub(s string) date {
+	s = strings.TrimSpace(s)
+	if len(s) >= 10 {
+		if t, err := time.Parse("2006-01-02", s[:10]); err == nil {
+			return date{t, true}
+		}
+	}
+	return date{}
+}
+
+// dateNear resolves the date expression nearest to token i in the
+// sentence: an absolute date as written ("27 October 2024", "mid-April
+// 2023", "in 2019"), or a relative one ("on Saturday", "in June", "today")
+// against the publication date. A date without a year or a range gives "".
+func (rb *relBuilder) dateNear(s sentence, i int) string {
+	best, bestDist := "", 1<<30
+	d := rb.sc.d
+	for k := s.first; k < s.lim; k++ {
+		v, n := rb.dateAt(s, k)
+		if n == 0 {
+			continue
+		}
+		dist := k - i
+		if dist < 0 {
+			dist = -dist
+		}
+		if dist < bestDist {
+			best, bestDist = v, dist
+		}
+		k += n - 1
+	}
+	_ = d
+	return best
+}
+
+// dateAt reads a date expression starting at token k; it returns the value
+// ("" when it cannot be resolved) and the tokens consumed (0: none there).
+func (rb *relBuilder) dateAt(s sentence, k int) (string, int) {
+	d := rb.sc.d
+	tok := func(j int) string {
+		if j < s.first || j >= s.lim {
+			return ""
+		}
+		return d.toks[j].text
+	}
+	w := lower(strings.TrimPrefix(strings.TrimPrefix(tok(k), "mid-"), "early-"))
+	prev := lower(tok(k - 1))
+	if prev == "between" || prev == "from" || lower(tok(k+1)) == "to" {
+		if _, ok := months[w]; ok || isYear(tok(k)) {
+			return "", 1 // a range
+		}
+	}
+	if wd, ok := weekdays[w]; ok {
+		if !rb.pub.ok || prev == "next" {
+			return "", 1
+		}
+		t := rb.pub.t
+		back := (int(t.Weekday()) - wd + 7) % 7
+		return t.AddDate(0, 0, -back).Format("2006-01-02"), 1
+	}
+	switch w {
+	case "today", "tonight":
+		if rb.pub.ok {
+			return rb.pub.t.Format("2006-01-02"), 1
+		}
+		return "", 1
+	case "yesterday":
+		if rb.pub.ok {
+			return rb.pub.t.AddDate(0, 0, -1).Format("2006-01-02"), 1
+		}
+		return "", 1
+	}
+	if m, ok := months[strings.TrimSuffix(w, ".")]; ok {
+		if w == "may" && !isDay(tok(k+1)) && !isYear(tok(k+1)) {
+			return "", 0 // the verb
+		}
+		// Month Day, Year | Month Year | Month Day | Month
+		if isDay(tok(k + 1)) {
+			day, _ := strconv.Atoi(strings.TrimRight(tok(k+1), "stndrh"))
+			n := 2
+			if tok(k+2) == "," {
+				n++
+			}
+			if isYear(tok(k + n)) {
+				return fmt.Sprintf("%s-%02d-%02d", tok(k+n), m, day), n + 1
+			}
+			return "", 2
+		}
+		if isYear(tok(k + 1)) {
+			return fmt.Sprintf("%s-%02d", tok(k+1), m), 2
+		}
+		if prev == "in" && rb.pub.ok {
+			y := rb.pub.t.Year()
+			if m > int(rb.pub.t.Month()) {
+				y--
+			}
+			return fmt.Sprintf("%d-%02d", y, m), 1
+		}
+		return "", 1
+	}
+	// Day Month Year
+	if isDay(tok(k)) {
+		if m, ok := months[lower(strings.TrimSuffix(tok(k+1), "."))]; ok {
+			day, _ := strconv.Atoi(tok(k))
+			if isYear(tok(k + 2)) {
+				return fmt.Sprintf("%s-%02d-%02d", tok(k+2), m, day), 3
+			}
+			return "", 2
+		}
+	}
+	if isYear(tok(k)) && (prev == "in" || prev == "since") {
+		if lower(tok(k+1)) == "and" || prev == "since" {
+			return "", 1
+		}
+		return tok(k), 1
+	}
+	return "", 0
+}
+
+func isYear(s string) bool {
+	if len(s) != 4 {
+		return false
+	}
+	n, err := strconv.Atoi(s)
+	return err == nil && n >= 1900 && n <= 2100
+}
+
+func isDay(s string) bool {
+	s = strings.TrimRight(s, "stndrh")
+	n, err := strconv.Atoi(s)
+	return err == nil && n >= 1 && n <= 31 && len(s) <= 2
+}

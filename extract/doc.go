@@ -1,0 +1,38 @@
+// Package extract reads news articles into graph.Extraction values: the
+// people, organisations, outlets, states and places they name, and the
+// relations of ../shared/ontology.md between them, each with the sentence
+// it was read from.
+//
+// The pipeline is rule-based on top of prose (github.com/jdkato/prose/v3),
+// which is used only through nlp.go for tokens, part-of-speech tags,
+// sentences and a weak entity label, all with byte offsets:
+//
+//	nlp.go        prose adapter: sentences cut at line breaks, tokens at dashes
+//	entities.go   mentions: lexicon forms, titles, honorifics, capitalised runs
+//	coref.go      mentions → entities: capitals and demonyms, short names, acronyms
+//	roles.go      HOLDS_ROLE from titles tied to a person and what they serve
+//	relations.go  interactions from triggers and clause structure; AFFILIATED_WITH
+//	triggers.go   the trigger table (lexicon/triggers.tsv)
+//	attribution.go, dates.go   attributed_to and dates
+//
+// # Lexicons
+//
+// Everything the rules know by name is data in lexicon/, embedded with
+// go:embed and loaded once by New. Lines starting with # are comments;
+// columns are tab-separated; lists inside a column are ";"-separated.
+//
+//   - countries.tsv: name, other names, capitals, demonyms. Every UN member
+//     state plus Taiwan, Palestine, Kosovo and the Vatican.
+//   - organizations.tsv, media.tsv, places.tsv: name, other names and
+//     acronyms. The first column is the canonical name.
+//   - titles.txt, modifiers.txt, honorifics.txt: one entry per line,
+//     matched case-insensitively as whole words.
+//   - triggers.tsv: word forms, relation type, how the object attaches,
+//     an optional required following word, and "n" for nominal triggers.
+//
+// To add an entry, append a line to the file of its kind and run
+// `go test ./extract/...`. An entry belongs in a lexicon because it is part
+// of a broad list of its kind (all states, major outlets, common titles),
+// never because one article mentions it: quality is judged on text the
+// extractor has not seen.
+package extract

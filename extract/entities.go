@@ -1,0 +1,492 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+// mention is one naming of an entity: a token range and its byte span.
+type mention struct {
+	ti, tj     int // tokens [ti, tj)
+	start, end int // bytes
+	text       string
+	typ        graph.EntityType
+	canon      string // lexicon name, when the form is in the lexicon
+	kind       formKind
+	sent       int
+	signal     float64 // how sure the typing is, 0..1
+	alias      string  // the form with honorifics, when it had any
+	qualifier  bool    // only qualifies a title ("Iranian" in "Iranian Foreign Minister")
+	generic    bool    // a generic body ("Foreign Ministry") qualified by country
+	country    string  // for generic bodies: the qualifying country's canonical name
+	acronymFor int     // index of the mention an "(ACR)" defines, or -1
+	ent        int     // entity index after resolution, -1 before / when dropped
+}
+
+// span is a matched title or honorific: tokens [ti, tj).
+type span struct {
+	ti, tj int
+	text   string
+}
+
+// scan holds what the mention finder saw in one document.
+type scan struct {
+	d         *doc
+	lx        *lexicon
+	ments     []mention
+	titles    []span
+	honors    []span
+	titleAt   map[int]int // token index → index in titles, for the token starting it
+	titleEnd  map[int]int // token index just past a title → title index
+	mentionAt map[int]int // token index → mention covering it (whole tokens only)
+}
+
+// findMentions walks every sentence once, trying at each token, in order:
+// a lexicon form, a title, an honorific, then a run of capitalised words.
+func findMentions(d *doc, lx *lexicon) *scan {
+	sc := &scan{d: d, lx: lx, titleAt: map[int]int{}, titleEnd: map[int]int{}, mentionAt: map[int]int{}}
+	for si, s := range d.sents {
+		i := s.first
+		for i < s.lim {
+			i = sc.step(si, s, i)
+		}
+	}
+	return sc
+}
+
+func (sc *scan) step(si int, s sentence, i int) int {
+	t := sc.d.toks[i]
+	// Hyphen-joined words whose parts are states or bodies ("US-Israeli",
+	// "IRGC-linked") yield a mention per known part.
+	if strings.Contains(t.text, "-") && len(sc.lx.lookup(t.text)) == 0 {
+		if sc.hyphenParts(si, i) {
+			return i + 1
+		}
+	}
+	if j, es := sc.lexMatch(s, i); j > i {
+		if rj := sc.properRun(s, i, j); rj > j {
+			sc.addRun(si, s, i, rj)
+			return rj
+		}
+		sc.addLexicon(si, i, j, es)
+		return j
+	}
+	if j := sc.titleMatch(s, i); j > i {
+		sc.titleAt[i] = len(sc.titles)
+		sc.titleEnd[j] = len(sc.titles)
+		sc.titles = append(sc.titles, span{i, j, sc.spanText(i, j)})
+		return j
+	}
+	if j := sc.honorMatch(s, i); j > i {
+		sc.honors = append(sc.honors, span{i, j, sc.spanText(i, j)})
+		return j
+	}
+	if !isCapWord(t.text) || s.titleCase {
+		return i + 1
+	}
+	j := sc.capRun(s, i)
+	if j == i {
+		return i + 1
+	}
+	sc.addRun(si, s, i, j)
+	return j
+}
+
+// spanText is the article text of tokens [i, j).
+func (sc *scan) spanText(i, j int) string {
+	return sc.d.text[sc.d.toks[i].start:sc.d.toks[j-1].end]
+}
+
+// key is the lookup form of tokens [i, j): the text with runs of spaces
+// folded, or "" when the span crosses a line break.
+func (sc *scan) key(i, j int) string {
+	s := sc.spanText(i, j)
+	if strings.ContainsAny(s, "\n\r") {
+		return ""
+	}
+	if strings.Contains(s, "  ") || strings.Contains(s, "\t") {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	return s
+}
+
+// lexMatch finds the longest lexicon form starting at token i.
+func (sc *scan) lexMatch(s sentence, i int) (int, []lexEntry) {
+	max := i + sc.lx.maxWords + 1
+	if max > s.lim {
+		max = s.lim
+	}
+	for j := max; j > i; j-- {
+		k := sc.key(i, j)
+		if k == "" {
+			continue
+		}
+		if es := sc.lx.lookup(k); es != nil {
+			// "May" the month, "US" inside a sentence are fine; a lone
+			// lower-case word never names anything here.
+			if r, _ := utf8.DecodeRuneInString(k); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+				continue
+			}
+			return j, es
+		}
+	}
+	return i, nil
+}
+
+// properRun reports how far a run of capitalised words starting at a
+// lexicon form extends when it ends in an organisation or media head
+// ("Saudi Gazette", "Iranian Foreign Ministry"); otherwise it returns i.
+func (sc *scan) properRun(s sentence, i, j int) int {
+	if s.titleCase {
+		return i
+	}
+	k := j
+	for k < s.lim && isCapWord(sc.d.toks[k].text) && !sc.isTitleStart(s, k) {
+		if _, es := sc.lexMatch(s, k); es != nil && !isHeadWord(sc.d.toks[k].text) {
+			break
+		}
+		k++
+	}
+	for k > j {
+		w := lower(sc.d.toks[k-1].text)
+		if orgHeads[w] || mediaHeads[w] {
+			return k
+		}
+		k--
+	}
+	return i
+}
+
+func isHeadWord(w string) bool {
+	w = lower(w)
+	return orgHeads[w] || mediaHeads[w]
+}
+
+// titleMatch finds the longest title (with qualifying modifiers) at token i.
+func (sc *scan) titleMatch(s sentence, i int) int {
+	best := i
+	// modifiers first: "deputy", "top", "foreign policy"
+	k := i
+	for k < s.lim {
+		w := lower(sc.d.toks[k].text)
+		if sc.lx.modifiers[w] {
+			k++
+			continue
+		}
+		if k+1 < s.lim && sc.lx.modifiers[w+" "+lower(sc.d.toks[k+1].text)] {
+			k += 2
+			continue
+		}
+		break
+	}
+	for start := i; start <= k; start++ {
+		max := start + sc.lx.titleWords
+		if max > s.lim {
+			max = s.lim
+		}
+		for j := max; j > start; j-- {
+			key := sc.key(start, j)
+			if key == "" {
+				continue
+			}
+			if sc.lx.titles[lower(straighten(key))] {
+				if j > best {
+					best = j
+				}
+				break
+			}
+		}
+		if best > i {
+			break
+		}
+	}
+	if best == i {
+		return i
+	}
+	// Words of a title are capitalised, or all lower-case; a lower-case
+	// title word never starts a sentence-initial proper run by itself.
+	return best
+}
+
+func (sc *scan) isTitleStart(s sentence, i int) bool {
+	max := i + sc.lx.titleWords
+	if max > s.lim {
+		max = s.lim
+	}
+	for j := max; j > i; j-- {
+		if k := sc.key(i, j); k != "" && sc.lx.titles[lower(straighten(k))] {
+			return true
+		}
+	}
+	return false
+}
+
+func (sc *scan) honorMatch(s sentence, i int) int {
+	max := i + sc.lx.honorWords
+	if max > s.lim {
+		max = s.lim
+	}
+	for j := max; j > i; j-- {
+		if k := sc.key(i, j); k != "" && isCapWord(k) && sc.lx.honorifics[lower(k)] {
+			// An honorific only counts before a capitalised word.
+			if j < s.lim && isCapWord(sc.d.toks[j].text) {
+				return j
+			}
+		}
+	}
+	return i
+}
+
+// isCapWord reports whether a token starts with an upper-case letter.
+func isCapWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// capRun extends a run of capitalised words from token i. It stops at line
+// breaks, possessives, dashes, titles, honorifics and known states, and
+// crosses only name particles ("bin", "al") and, inside organisation
+// names, "of (the)" ("Department of State").
+func (sc *scan) capRun(s sentence, i int) int {
+	toks := sc.d.toks
+	// Leading words that never start a name.
+	for i < s.lim && stopCaps[toks[i].text] {
+		return i
+	}
+	if i == s.first || (i > s.first && isOpenQuote(toks[i-1].text)) {
+		// Sentence-initial: only proper nouns.
+		if !strings.HasPrefix(toks[i].tag, "NNP") && len(sc.lx.lookup(toks[i].text)) == 0 {
+			return i
+		}
+	}
+	j := i
+	for j < s.lim {
+		t := toks[j]
+		if j > i && strings.Contains(sc.d.text[toks[j-1].end:t.start], "\n") {
+			break
+		}
+		if j > i && (sc.isTitleStart(s, j) || stopCaps[t.text]) {
+			break
+		}
+		if j > i {
+			if k, es := sc.lexMatch(s, j); k > j && !isHeadWord(t.text) {
+				// A known state ends the run unless prose reads it as
+				// part of one organisation's name.
+				if !(t.ner == "ORGANIZATION" && toks[i].ner == "ORGANIZATION" && es[0].typ == graph.Country) {
+					break
+				}
+			}
+		}
+		if isCapWord(t.text) && !isPossessive(t.text) {
+			j++
+			continue
+		}
+		// particles and "of (the)" inside names
+		w := t.text
+		if j > i && j+1 < s.lim && nameParticles[lower(w)] && isCapWord(toks[j+1].text) {
+			j++
+			continue
+		}
+		if j > i && (w == "of" || w == "for") && orgHeads[lower(toks[j-1].text)] {
+			k := j + 1
+			if k < s.lim && lower(toks[k].text) == "the" {
+				k++
+			}
+			if k < s.lim && isCapWord(toks[k].text) {
+				if _, es := sc.lexMatch(s, k); es == nil || es[0].typ != graph.Country {
+					j = k
+					continue
+				}
+			}
+		}
+		break
+	}
+	// Trailing words that are not part of a name.
+	for j > i && (stopCaps[toks[j-1].text] || lower(toks[j-1].text) == "of" || lower(toks[j-1].text) == "the") {
+		j--
+	}
+	return j
+}
+
+func isOpenQuote(s string) bool {
+	return s == "\"" || s == "“" || s == "'" || s == "‘" || s == "(" || s == "``"
+}
+
+// addLexicon records a lexicon form.
+func (sc *scan) addLexicon(si, i, j int, es []lexEntry) {
+	e := es[0]
+	m := mention{ti: i, tj: j, start: sc.d.toks[i].start, end: sc.d.toks[j-1].end, typ: e.typ,
+		canon: e.canon, kind: e.kind, sent: si, signal: 1, acronymFor: -1, ent: -1}
+	m.text = sc.d.text[m.start:m.end]
+	sc.push(m)
+}
+
+func (sc *scan) push(m mention) {
+	for k := m.ti; k < m.tj; k++ {
+		sc.mentionAt[k] = len(sc.ments)
+	}
+	sc.ments = append(sc.ments, m)
+}
+
+// hyphenParts records the known parts of a hyphen-joined token.
+func (sc *scan) hyphenParts(si, i int) bool {
+	t := sc.d.toks[i]
+	found := false
+	off := 0
+	for _, p := range strings.Split(t.text, "-") {
+		start := t.start + off
+		off += len(p) + 1
+		if p == "" {
+			continue
+		}
+		es := sc.lx.lookup(p)
+		if es == nil || !isCapWord(p) {
+			continue
+		}
+		e := es[0]
+		m := mention{ti: i, tj: i + 1, start: start, end: start + len(p), text: p, typ: e.typ,
+			canon: e.canon, kind: e.kind, sent: si, signal: 1, acronymFor: -1, ent: -1}
+		sc.ments = append(sc.ments, m)
+		sc.mentionAt[i] = len(sc.ments) - 1
+		found = true
+	}
+	return found
+}
+
+// addRun types a run of capitalised words [i, j) from its head word, its
+// context and prose's label, and records it.
+func (sc *scan) addRun(si int, s sentence, i, j int) {
+	toks := sc.d.toks
+	text := sc.spanText(i, j)
+	m := mention{ti: i, tj: j, start: toks[i].start, end: toks[j-1].end, text: text, sent: si,
+		acronymFor: -1, ent: -1}
+	head := lower(toks[j-1].text)
+	n := j - i
+	prev, next := "", ""
+	if i > s.first {
+		prev = lower(toks[i-1].text)
+	}
+	if j < s.lim {
+		next = lower(toks[j].text)
+	}
+	afterTitle := sc.titleEnd[i] > 0 || (len(sc.titles) > 0 && sc.titles[0].tj == i)
+	if _, ok := sc.titleEnd[i]; ok {
+		afterTitle = true
+	}
+	if len(sc.honors) > 0 && sc.honors[len(sc.honors)-1].tj == i {
+		afterTitle = true
+	}
+	// A country form followed by a body's name: "Iranian Foreign Ministry".
+	if _, es := sc.lexMatch(s, i); es != nil && es[0].typ == graph.Country {
+		k, _ := sc.lexMatch(s, i)
+		rest := toks[k:j]
+		if len(rest) > 0 && allGeneric(rest) && orgHeads[head] {
+			m.typ, m.generic, m.country, m.signal = graph.Organization, true, es[0].canon, 0.8
+			m.ti, m.start = k, toks[k].start
+			m.text = sc.d.text[m.start:m.end]
+			sc.addLexicon(si, i, k, es)
+			sc.push(m)
+			return
+		}
+		if rk, res := sc.lexMatch(s, k); res != nil && rk == j && res[0].typ != graph.Country {
+			sc.addLexicon(si, i, k, es)
+			sc.addLexicon(si, k, j, res)
+			return
+		}
+	}
+	switch {
+	case mediaHeads[head] && n > 1:
+		m.typ, m.signal = graph.Media, 0.8
+	case isAcronym(text) && n == 1:
+		m.typ, m.signal = graph.Organization, 0.6
+		if mediaCues[prev] || mediaCues[next] {
+			m.typ = graph.Media
+		}
+	case mediaCues[next] || (mediaCues[prev] && !afterTitle) || sc.mediaContext(s, i, j):
+		m.typ, m.signal = graph.Media, 0.7
+	case orgHeads[head] && n > 1 || (orgHeads[head] && n == 1 && false):
+		m.typ, m.signal = graph.Organization, 0.8
+		if allGeneric(toks[i:j]) {
+			m.generic = true
+		}
+	case locHeads[head] && n > 1:
+		m.typ, m.signal = graph.Location, 0.7
+	case afterTitle:
+		m.typ, m.signal = graph.Person, 0.9
+	case toks[i].ner == "PERSON" && n > 1:
+		m.typ, m.signal = graph.Person, 0.8
+	case n >= 2 && n <= 6:
+		m.typ, m.signal = graph.Person, 0.6
+	case n == 1 && placePreps[prev] && prev != "to":
+		m.typ, m.signal = graph.Location, 0.5
+	case n == 1 && (toks[i].ner == "PERSON" || speechVerbs[next]):
+		m.typ, m.signal = graph.Person, 0.4
+	case n == 1:
+		// Unknown single word: kept only if it turns out to be the short
+		// form of a full name (see resolve).
+		m.typ, m.signal = graph.Person, 0.1
+	default:
+		return
+	}
+	sc.push(m)
+}
+
+// mediaContext: "According to X, a ... news aggregator", "outlet X".
+func (sc *scan) mediaContext(s sentence, i, j int) bool {
+	toks := sc.d.toks
+	// ", a/an/the ... <media cue>" within the next few tokens
+	if j+1 < s.lim && toks[j].text == "," {
+		for k := j + 1; k < s.lim && k < j+8; k++ {
+			w := lower(toks[k].text)
+			if w == "," || w == "." {
+				break
+			}
+			if mediaCues[w] && w != "group" && w != "media" {
+				return true
+			}
+		}
+	}
+	// "like X" / "such as X" after a media cue ("channels like X")
+	for k := i - 1; k >= s.first && k >= i-3; k-- {
+		w := lower(toks[k].text)
+		if w == "like" || w == "as" {
+			if k-1 >= s.first && mediaCues[lower(toks[k-1].text)] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var genericWords = set("foreign", "defence", "defense", "interior", "finance", "justice",
+	"ministry", "office", "air", "force", "forces", "armed", "army", "navy", "parliament",
+	"government", "embassy", "mission", "presidency", "cabinet", "central", "bank",
+	"intelligence", "security", "police", "military", "coast", "guard", "health", "trade",
+	"economy", "energy", "oil", "affairs", "information", "culture", "of", "the", "national",
+	"ministry of foreign affairs", "space", "agency", "navy", "border", "guards", "special",
+	"administration", "prosecutor", "judiciary", "supreme", "court", "council", "state")
+
+func allGeneric(ts []token) bool {
+	for _, t := range ts {
+		if !genericWords[lower(t.text)] {
+			return false
+		}
+	}
+	return true
+}
+
+func isAcronym(s string) bool {
+	n := 0
+	for _, r := range s {
+		if !(unicode.IsUpper(r) || unicode.IsDigit(r) || r == '.' || r == '&') {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n >= 2 && n <= 7
+}

@@ -1,0 +1,517 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+// Clause boundaries: an argument search never crosses them.
+var boundaries = set(";", ":", "while", "but", "whereas", "because", "although", "though",
+	"which", "whose", "if", "unless", "—", "–", "(", ")", "\"", "“", "”")
+
+var prepositions = set("of", "in", "at", "from", "with", "for", "about", "on", "to", "by",
+	"against", "between", "into", "over", "under", "through", "via", "during", "after",
+	"before", "like", "as", "among", "toward", "towards", "across", "including", "amid")
+
+var negators = set("not", "n't", "never", "no", "without", "refused", "declined", "cannot",
+	"won't", "didn't", "don't", "doesn't", "hasn't", "haven't", "wasn't", "weren't", "isn't",
+	"aren't", "nor")
+
+var hedges = set("may", "might", "could", "would-be", "possibly", "perhaps", "reportedly?",
+	"allegedly", "speculated", "rumors", "rumours", "if", "whether")
+
+var beForms = set("was", "were", "is", "are", "been", "be", "being", "get", "got")
+
+// viaCues introduce a channel or mediator.
+var viaCues = set("through", "via")
+
+// actor reports whether an entity type can take part in an interaction.
+func actor(t graph.EntityType) bool {
+	return t == graph.Person || t == graph.Country || t == graph.Organization || t == graph.Media
+}
+
+// interactions reads the twelve interaction types from triggers and the
+// clause around them. Headlines are skipped: they restate the body.
+func (rb *relBuilder) interactions() {
+	sc := rb.sc
+	d := sc.d
+	for si, s := range d.sents {
+		if s.headline {
+			continue
+		}
+		attr := rb.attribution(s)
+		for i := s.first; i < s.lim; i++ {
+			t, j, ok := sc.lx.triggers.match(d, s, i)
+			if !ok {
+				continue
+			}
+			rb.readTrigger(si, s, i, j, t, attr)
+			i = j - 1
+		}
+	}
+}
+
+func (rb *relBuilder) readTrigger(si int, s sentence, i, j int, t trigger, attr []int) {
+	d := rb.sc.d
+	if rb.hedged(s, i) {
+		return
+	}
+	pol := graph.Asserted
+	if rb.negated(s, i) {
+		pol = graph.Negated
+	}
+	date := rb.dateNear(s, i)
+	conf := 0.6
+	passive := !t.noun && rb.passive(s, i)
+
+	// "talks between A, B and C": one relation per pair.
+	if t.noun || t.typ == graph.Negotiate {
+		if k := j; k < s.lim && k < j+3 {
+			for k < s.lim && k < j+3 && lower(d.toks[k].text) != "between" {
+				k++
+			}
+			if k < s.lim && lower(d.toks[k].text) == "between" {
+				parties := rb.list(s, k+1)
+				host := rb.host(s, i)
+				via := rb.via(s, i, j)
+				if host >= 0 {
+					via = append(via, host)
+				}
+				for a := 0; a < len(parties); a++ {
+					for b := a + 1; b < len(parties); b++ {
+						rb.add(rel{typ: t.typ, subj: parties[a], obj: parties[b], via: via, attr: attr,
+							date: date, pol: pol, conf: 0.55, sent: si})
+					}
+				}
+				return
+			}
+		}
+	}
+	var subj, obj []int
+	if passive {
+		obj = rb.subjects(s, i)
+		subj = rb.byAgent(s, j)
+	} else {
+		subj = rb.subjects(s, i)
+		obj = rb.objects(s, j, t)
+	}
+	if t.noun && len(subj) == 0 {
+		// "attacks by X on Y"
+		subj = rb.byAgent(s, j)
+	}
+	via := rb.via(s, i, j)
+	if t.typ == graph.Meet && (lower(d.toks[i].text) == "hosted" || lower(d.toks[i].text) == "hosting" || lower(d.toks[i].text) == "host" || lower(d.toks[i].text) == "hosts") {
+		// "X hosted the talks between A and B" was read at "talks";
+		// hosting a meeting with no named party is no MEET.
+		if rb.followsNoun(s, j) {
+			return
+		}
+	}
+	if len(subj) == 0 && len(obj) >= 2 && t.typ.Symmetric() {
+		subj, obj = obj[:1], obj[1:]
+	}
+	if len(obj) == 0 && len(subj) >= 2 && t.typ.Symmetric() {
+		obj = subj[1:]
+		subj = subj[:1]
+	}
+	for _, a := range subj {
+		for _, b := range obj {
+			rb.add(rel{typ: t.typ, subj: a, obj: b, via: via, attr: attr, date: date, pol: pol, conf: conf, sent: si})
+		}
+	}
+}
+
+// followsNoun: "hosted the talks", "hosting previous rounds of discussions".
+func (rb *relBuilder) followsNoun(s sentence, j int) bool {
+	d := rb.sc.d
+	for k := j; k < s.lim && k < j+6; k++ {
+		w := lower(d.toks[k].text)
+		switch w {
+		case "talks", "negotiations", "discussions", "meeting", "meetings", "summit", "round", "rounds", "consultations", "dialogue":
+			return true
+		}
+		if rb.mentionAt(k) >= 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// host: "X hosted ... talks between": X, for via.
+func (rb *relBuilder) host(s sentence, i int) int {
+	d := rb.sc.d
+	for k := i - 1; k >= s.first && k >= i-8; k-- {
+		w := lower(d.toks[k].text)
+		if w == "hosted" || w == "hosting" || w == "hosts" || w == "mediated" || w == "brokered" {
+			subs := rb.subjects(s, k)
+			if len(subs) > 0 {
+				return subs[0]
+			}
+		}
+	}
+	return -1
+}
+
+func (rb *relBuilder) hedged(s sentence, i int) bool {
+	d := rb.sc.d
+	for k := i - 1; k >= s.first && k >= i-3; k-- {
+		w := lower(d.toks[k].text)
+		if w == "may" || w == "might" || w == "could" {
+			return true
+		}
+		if boundaries[w] || w == "," {
+			break
+		}
+	}
+	return false
+}
+
+func (rb *relBuilder) negated(s sentence, i int) bool {
+	d := rb.sc.d
+	for k := i - 1; k >= s.first && k >= i-4; k-- {
+		w := lower(d.toks[k].text)
+		if negators[w] {
+			return true
+		}
+		if boundaries[w] || w == "," || rb.mentionAt(k) >= 0 {
+			break
+		}
+	}
+	return false
+}
+
+func (rb *relBuilder) passive(s sentence, i int) bool {
+	d := rb.sc.d
+	if !strings.HasPrefix(d.toks[i].tag, "VBN") && !strings.HasSuffix(lower(d.toks[i].text), "ed") {
+		return false
+	}
+	for k := i - 1; k >= s.first && k >= i-3; k-- {
+		w := lower(d.toks[k].text)
+		if beForms[w] {
+			return true
+		}
+		if !strings.HasPrefix(d.toks[k].tag, "RB") {
+			break
+		}
+	}
+	return false
+}
+
+// usable: a mention can be an argument when it names an actor and is not
+// only the qualifier of a title.
+func (rb *relBuilder) usable(mi int) int {
+	if mi < 0 || rb.used[mi] {
+		return -1
+	}
+	e := rb.entOf(mi)
+	if e < 0 || !actor(rb.ents[e].typ) {
+		return -1
+	}
+	return e
+}
+
+// subjects finds the subject of the clause ending at token i: the nearest
+// actor to the left not inside a prepositional phrase, with the actors
+// coordinated with it; a subject pronoun is the last person named.
+func (rb *relBuilder) subjects(s sentence, i int) []int {
+	sc := rb.sc
+	d := sc.d
+	for k := i - 1; k >= s.first && k >= i-30; k-- {
+		w := lower(d.toks[k].text)
+		if boundaries[w] || w == "that" || w == "and" && k == i-1 {
+			break
+		}
+		if (w == "he" || w == "she") && strings.HasPrefix(d.toks[k].tag, "PRP") {
+			if p := rb.lastPerson(d.toks[k].start); p >= 0 {
+				return []int{p}
+			}
+			return nil
+		}
+		if w == "who" && k-2 >= s.first && d.toks[k-1].text == "," {
+			if e := rb.usable(rb.mentionAt(k - 2)); e >= 0 {
+				return []int{e}
+			}
+		}
+		mi := rb.mentionAt(k)
+		e := rb.usable(mi)
+		if e < 0 {
+			continue
+		}
+		m := sc.ments[mi]
+		if m.ti > s.first && prepositions[lower(d.toks[m.ti-1].text)] {
+			k = m.ti
+			continue
+		}
+		if m.ti > s.first+1 && lower(d.toks[m.ti-1].text) == "the" && prepositions[lower(d.toks[m.ti-2].text)] {
+			k = m.ti
+			continue
+		}
+		// possessor of a noun phrase: "Khamenei's website" is not the subject
+		// unless nothing better is found; keep looking but remember it.
+		out := []int{e}
+		out = append(out, rb.coordLeft(s, m.ti)...)
+		return out
+	}
+	return nil
+}
+
+// coordLeft collects actors joined by "and" or commas to the left of token k.
+func (rb *relBuilder) coordLeft(s sentence, k int) []int {
+	sc := rb.sc
+	d := sc.d
+	var out []int
+	for k-2 >= s.first {
+		w := lower(d.toks[k-1].text)
+		if w != "and" && w != "," {
+			break
+		}
+		mi := rb.mentionAt(k - 2)
+		e := rb.usable(mi)
+		if e < 0 {
+			break
+		}
+		out = append(out, e)
+		k = sc.ments[mi].ti
+	}
+	return out
+}
+
+// list reads "A, B and C" from token k.
+func (rb *relBuilder) list(s sentence, k int) []int {
+	sc := rb.sc
+	d := sc.d
+	var out []int
+	for k < s.lim {
+		w := lower(d.toks[k].text)
+		if w == "the" || w == "," || w == "and" || w == "both" {
+			k++
+			continue
+		}
+		mi := rb.mentionAt(k)
+		e := rb.usable(mi)
+		if e < 0 {
+			break
+		}
+		dup := false
+		for _, x := range out {
+			dup = dup || x == e
+		}
+		if !dup {
+			out = append(out, e)
+		}
+		k = sc.ments[mi].tj
+		// several mentions in one hyphenated token
+		for k2 := range sc.ments {
+			m := sc.ments[k2]
+			if m.ti == sc.ments[mi].ti && k2 != mi {
+				if e2 := rb.usable(k2); e2 >= 0 && e2 != e {
+					out = append(out, e2)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// objects finds the object(s) after a trigger ending at token j.
+func (rb *relBuilder) objects(s sentence, j int, t trigger) []int {
+	sc := rb.sc
+	d := sc.d
+	for k := j; k < s.lim && k < j+12; k++ {
+		w := lower(d.toks[k].text)
+		if boundaries[w] || w == "that" || w == "who" || w == "." {
+			return nil
+		}
+		if strings.HasPrefix(d.toks[k].tag, "VB") && k > j && !t.noun && w != "led" {
+			return nil
+		}
+		mi := rb.mentionAt(k)
+		e := rb.usable(mi)
+		if e < 0 {
+			continue
+		}
+		m := sc.ments[mi]
+		prep := "-"
+		for p := m.ti - 1; p >= j; p-- {
+			pw := lower(d.toks[p].text)
+			if prepositions[pw] {
+				prep = pw
+				break
+			}
+			if pw == "between" {
+				prep = pw
+				break
+			}
+		}
+		if !t.preps[prep] {
+			if prep == "in" || prep == "at" || prep == "from" || prep == "through" || prep == "via" || prep == "by" {
+				k = m.tj - 1
+				continue
+			}
+			if prep == "-" && !t.preps["-"] {
+				continue
+			}
+			if prep != "-" && !t.preps[prep] {
+				k = m.tj - 1
+				continue
+			}
+		}
+		out := []int{e}
+		// coordination to the right
+		k2 := m.tj
+		for k2+1 < s.lim {
+			w := lower(d.toks[k2].text)
+			if w != "and" && w != "," {
+				break
+			}
+			n := k2 + 1
+			if n < s.lim && lower(d.toks[n].text) == "the" {
+				n++
+			}
+			mi2 := rb.mentionAt(n)
+			e2 := rb.usable(mi2)
+			if e2 < 0 {
+				break
+			}
+			out = append(out, e2)
+			k2 = sc.ments[mi2].tj
+		}
+		return out
+	}
+	return nil
+}
+
+// byAgent reads "by X" after a passive or nominal trigger.
+func (rb *relBuilder) byAgent(s sentence, j int) []int {
+	d := rb.sc.d
+	for k := j; k < s.lim && k < j+4; k++ {
+		if lower(d.toks[k].text) == "by" {
+			return rb.list(s, k+1)
+		}
+		if boundaries[lower(d.toks[k].text)] {
+			break
+		}
+	}
+	return nil
+}
+
+// via collects mediators in the sentence: "through X", "via X",
+// "mediated by X", "under X sponsorship", and for meetings the state they
+// were held in ("negotiations in Oman").
+func (rb *relBuilder) via(s sentence, i, j int) []int {
+	sc := rb.sc
+	d := sc.d
+	var out []int
+	for k := s.first; k < s.lim; k++ {
+		w := lower(d.toks[k].text)
+		switch {
+		case viaCues[w] || (w == "by" && k > s.first && (lower(d.toks[k-1].text) == "mediated" || lower(d.toks[k-1].text) == "delivered" || lower(d.toks[k-1].text) == "brokered" || lower(d.toks[k-1].text) == "hosted")):
+			n := k + 1
+			for n < s.lim && (lower(d.toks[n].text) == "the" || lower(d.toks[n].text) == "intermediaries" || lower(d.toks[n].text) == "backchannels" || lower(d.toks[n].text) == "or" || lower(d.toks[n].text) == "," || lower(d.toks[n].text) == "such" || lower(d.toks[n].text) == "as") {
+				n++
+			}
+			if e := rb.usable(rb.mentionAt(n)); e >= 0 {
+				out = append(out, e)
+			}
+		case w == "under" && k+1 < s.lim:
+			if mi := rb.mentionAt(k + 1); mi >= 0 && k+2 < s.lim {
+				nw := lower(d.toks[sc.ments[mi].tj].text)
+				if nw == "sponsorship" || nw == "auspices" || nw == "mediation" {
+					if e := rb.usable(mi); e >= 0 {
+						out = append(out, e)
+					}
+				}
+			}
+		case w == "in" && k > j && k < j+8:
+			if mi := rb.mentionAt(k + 1); mi >= 0 && sc.ments[mi].ti == k+1 {
+				if e := rb.usable(mi); e >= 0 && rb.ents[e].typ == graph.Country {
+					out = append(out, e)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func (rb *relBuilder) lastPerson(pos int) int {
+	best, bestPos := -1, -1
+	for _, m := range rb.sc.ments {
+		if m.ent >= 0 && m.start < pos && m.start > bestPos && rb.ents[m.ent].typ == graph.Person && !rb.sc.d.sents[m.sent].titleCase {
+			best, bestPos = m.ent, m.start
+		}
+	}
+	return best
+}
+
+// affiliations reads AFFILIATED_WITH: a generic body and its state ("Oman's
+// Foreign Ministry"), a state right before a body ("U.S. State
+// Department"), and "X-linked/-aligned/-backed Y".
+func (rb *relBuilder) affiliations() {
+	sc := rb.sc
+	d := sc.d
+	for ei, e := range rb.ents {
+		if e.country == "" || len(e.mentions) == 0 {
+			continue
+		}
+		for ci, c := range rb.ents {
+			if c.typ == graph.Country && c.name == e.country {
+				rb.add(rel{typ: graph.AffiliatedWith, subj: ei, obj: ci, conf: 0.8, sent: sc.ments[e.mentions[0]].sent})
+			}
+		}
+	}
+	for mi, m := range sc.ments {
+		if m.ent < 0 || d.sents[m.sent].titleCase {
+			continue
+		}
+		typ := rb.ents[m.ent].typ
+		// state immediately before a body: "U.S. State Department"
+		if typ == graph.Country && m.tj < d.sents[m.sent].lim {
+			if ni := rb.mentionAt(m.tj); ni >= 0 && ni != mi && sc.ments[ni].ti == m.tj {
+				if n := rb.entOf(ni); n >= 0 && (rb.ents[n].typ == graph.Organization || rb.ents[n].typ == graph.Media) {
+					rb.add(rel{typ: graph.AffiliatedWith, subj: n, obj: m.ent, conf: 0.7, sent: m.sent})
+				}
+			}
+		}
+		// "X-linked Y", "X (ACR) linked Y", "X-aligned ... such as Y"
+		if typ == graph.Country || typ == graph.Organization {
+			tok := d.toks[m.ti].text
+			k := m.tj
+			linked := false
+			if m.tj == m.ti+1 && strings.Contains(tok, "-") {
+				suffix := lower(tok[strings.LastIndex(tok, "-")+1:])
+				linked = affixes[suffix]
+			}
+			if !linked {
+				if k < len(d.toks) && d.toks[k].text == "(" && k+2 < len(d.toks) && d.toks[k+2].text == ")" {
+					k += 3
+				}
+				if k < d.sents[m.sent].lim && affixes[lower(strings.TrimPrefix(d.toks[k].text, "-"))] {
+					linked = true
+					k++
+				}
+			}
+			if !linked {
+				continue
+			}
+			s := d.sents[m.sent]
+			for n := k; n < s.lim && n < k+10; n++ {
+				w := lower(d.toks[n].text)
+				if boundaries[w] || strings.HasPrefix(d.toks[n].tag, "VB") {
+					break
+				}
+				ni := rb.mentionAt(n)
+				if ni < 0 || ni == mi {
+					continue
+				}
+				ne := rb.entOf(ni)
+				if ne >= 0 && ne != m.ent && (rb.ents[ne].typ == graph.Organization || rb.ents[ne].typ == graph.Media) {
+					rb.add(rel{typ: graph.AffiliatedWith, subj: ne, obj: m.ent, conf: 0.7, sent: m.sent})
+					break
+				}
+			}
+		}
+	}
+}
+
+var affixes = set("linked", "aligned", "affiliated", "backed", "allied", "run", "owned", "controlled", "funded", "sponsored")
