@@ -19,7 +19,27 @@ type Article struct {
 	// Hash is the hex SHA-256 of Text. Extraction output carries it instead
 	// of the text, so a store can key and compare articles without the body.
 	Hash string `json:"hash,omitempty"`
+
+	// The fields below say more about where the article came from. They are
+	// optional and omitted from JSON when empty, so inputs and extraction
+	// output without them are unchanged.
+
+	// Author is the byline, as the page or feed gives it.
+	Author string `json:"author,omitempty"`
+	// Platform is "telegram" for a message of a messaging channel, whose
+	// relations are then the channel's own claims; "" for news articles.
+	Platform string `json:"platform,omitempty"`
+	// ForwardedFrom names the channel or account a channel message was
+	// forwarded from: the origin of its claims.
+	ForwardedFrom string `json:"forwarded_from,omitempty"`
+	// Views is how many times a channel message was seen, when known.
+	Views int `json:"views,omitempty"`
+	// Links are the addresses the text links to.
+	Links []string `json:"links,omitempty"`
 }
+
+// PlatformTelegram marks an Article read from a Telegram channel export.
+const PlatformTelegram = "telegram"
 
 // TextHash returns the hex SHA-256 of text.
 func TextHash(text string) string {
