@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -14,7 +15,9 @@ import (
 // spaces collapsed and a leading "the" dropped. It is the same folding the
 // corpus scorer applies, so "the U.S." and "US" compare equal everywhere.
 func NormalizeName(s string) string {
-	s = norm.NFKC.String(s)
+	// Full case folding, as Python's str.casefold in the scorer. (A Caser
+	// keeps state, so each call makes its own.)
+	s = cases.Fold().String(norm.NFKC.String(s))
 	var b strings.Builder
 	b.Grow(len(s))
 	space := true // drop leading spaces
@@ -28,7 +31,7 @@ func NormalizeName(s string) string {
 				space = true
 			}
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || unicode.Is(unicode.Mn, r):
-			b.WriteString(strings.ToLower(string(unicode.SimpleFold(r))))
+			b.WriteRune(r)
 			space = false
 		default:
 			if !space {
