@@ -1,0 +1,146 @@
+package graphtest
+
+import (
+	"context"
+	"testing"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+// Run runs every conformance test; open must return a fresh, empty store for each call.
+func Run(t *testing.T, open func(t *testing.T) graph.Store) {
+	t.Helper()
+	fresh := func(t *testing.T) graph.Store {
+		t.Helper()
+		s := open(t)
+		t.Cleanup(func() { s.Close() })
+		c, err := s.Counts(context.Background())
+		if err != nil {
+			t.Fatalf("Counts on a fresh store: %v", err)
+		}
+		if c != (graph.Counts{}) {
+			t.Fatalf("open returned a store that is not empty: %+v", c)
+		}
+		return s
+	}
+	t.Run("Ingest", func(t *testing.T) { testIngest(t, fresh) })
+	t.Run("Resolution", func(t *testing.T) { testResolution(t, fresh) })
+	t.Run("Aggregation", func(t *testing.T) { testAggregation(t, fresh) })
+	t.Run("Entity", func(t *testing.T) { testEntity(t, fresh) })
+	t.Run("FindEntities", func(t *testing.T) { testFindEntities(t, fresh) })
+	t.Run("Relations", func(t *testing.T) { testRelations(t, fresh) })
+	t.Run("Timeline", func(t *testing.T) { testTimeline(t, fresh) })
+	t.Run("Paths", func(t *testing.T) { testPaths(t, fresh) })
+	t.Run("Cancel", func(t *testing.T) { testCancel(t, fresh) })
+}
+
+type opener = func(t *testing.T) graph.Store
+
+// ingest stores xs and fails the test on a call error or a failed article.
+func ingest(t *testing.T, s graph.Store, xs ...graph.Extraction) graph.IngestReport {
+	t.Helper()
+	rep, err := s.Ingest(context.Background(), xs)
+	if err != nil {
+		t.Fatalf("Ingest: %v", err)
+	}
+	if len(rep.Results) != len(xs) {
+		t.Fatalf("Ingest returned %d results for %d extractions", len(rep.Results), len(xs))
+	}
+	for i, r := range rep.Results {
+		if r.Status == graph.IngestFailed {
+			t.Fatalf("Ingest: article %d (%s) failed: %s", i, r.Key, r.Error)
+		}
+	}
+	return rep
+}
+
+// loaded returns a fresh store holding xs.
+func loaded(t *testing.T, open opener, xs ...graph.Extraction) graph.Store {
+	t.Helper()
+	s := open(t)
+	ingest(t, s, xs...)
+	return s
+}
+
+func counts(t *testing.T, s graph.Store) graph.Counts {
+	t.Helper()
+	c, err := s.Counts(context.Background())
+	if err != nil {
+		t.Fatalf("Counts: %v", err)
+	}
+	return c
+}
+
+// wantCode fails unless err carries code.
+func wantCode(t *testing.T, err error, code string) {
+	t.Helper()
+	if got := graph.ErrorCode(err); got != code {
+		t.Errorf("error code = %q (err %v), want %q", got, err, code)
+	}
+}
+
+// allRelations walks every page of q.
+func allRelations(t *testing.T, s graph.Store, q graph.RelationQuery) []graph.Edge {
+	t.Helper()
+	var out []graph.Edge
+	for page := 0; ; page++ {
+		if page > 10000 {
+			t.Fatalf("Relations: pagination does not end")
+		}
+		p, err := s.Relations(context.Background(), q)
+		if err != nil {
+			t.Fatalf("Relations(%+v): %v", q, err)
+		}
+		out = append(out, p.Relations...)
+		if p.Next == "" {
+			return out
+		}
+		q.After = p.Next
+	}
+}
+
+func entity(t *testing.T, s graph.Store, id string) *graph.EntityDetail {
+	t.Helper()
+	e, err := s.Entity(context.Background(), id)
+	if err != nil {
+		t.Fatalf("Entity(%q): %v", id, err)
+	}
+	return e
+}
+
+func edge(t *testing.T, s graph.Store, id string) *graph.Edge {
+	t.Helper()
+	e, err := s.Relation(context.Background(), id)
+	if err != nil {
+		t.Fatalf("Relation(%q): %v", id, err)
+	}
+	return e
+}
+
+func ids(es []graph.Edge) []string {
+	out := make([]string, len(es))
+	for i, e := range es {
+		out[i] = e.ID
+	}
+	return out
+}
+
+func entityIDs(es []graph.Entity) []string {
+	out := make([]string, len(es))
+	for i, e := range es {
+		out[i] = e.ID
+	}
+	return out
+}
+
+func equalStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

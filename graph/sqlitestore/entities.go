@@ -1,0 +1,178 @@
+package sqlitestore
+
+import (
+	"context"
+	"database/sql"
+	"sort"
+	"strings"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+const entityColumns = `e.id, e.type, e.name, e.aliases, e.mention_count, e.article_count`
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanEntity(r scanner, extra ...any) (graph.Entity, error) {
+	var e graph.Entity
+	var typ, aliases string
+	dest := append([]any{&e.ID, &typ, &e.Name, &aliases, &e.MentionCount, &e.ArticleCount}, extra...)
+	if err := r.Scan(dest...); err != nil {
+		return e, err
+	}
+	e.Type = graph.EntityType(typ)
+	e.Aliases = decodeIDs(aliases)
+	return e, nil
+}
+
+// entity reads one entity, ENOTFOUND when there is none.
+func (s *Store) entity(ctx context.Context, q querier, id string) (graph.Entity, error) {
+	e, err := scanEntity(q.QueryRowContext(ctx, `SELECT `+entityColumns+` FROM entities e WHERE e.id = ?`, id))
+	if err == sql.ErrNoRows {
+		return e, graph.Errorf(graph.ENOTFOUND, "no entity %q", id)
+	}
+	if err != nil {
+		return e, dbError(err, "cannot read an entity")
+	}
+	return e, nil
+}
+
+// querier is what *sql.DB and *sql.Tx share.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// Entity returns one entity with its roles and relation counts.
+func (s *Store) Entity(ctx context.Context, id string) (*graph.EntityDetail, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, dbError(err, "cannot read the graph")
+	}
+	defer tx.Rollback()
+	e, err := s.entity(ctx, tx, id)
+	if err != nil {
+		return nil, err
+	}
+	d := &graph.EntityDetail{Entity: e, Roles: []graph.Role{}, RelationCounts: map[graph.RelationType]int{}}
+
+	rows, err := tx.QueryContext(ctx, `SELECT ed.id, ed.role, ed.object, o.name FROM edges ed JOIN entities o ON o.id = ed.object
+		WHERE ed.subject = ? AND ed.type = ? AND ed.polarity = ?`, id, string(graph.HoldsRole), string(graph.Asserted))
+	if err != nil {
+		return nil, dbError(err, "cannot read roles")
+	}
+	for rows.Next() {
+		var r graph.Role
+		if err := rows.Scan(&r.Relation, &r.Title, &r.Of, &r.OfName); err != nil {
+			rows.Close()
+			return nil, dbError(err, "cannot read roles")
+		}
+		d.Roles = append(d.Roles, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, dbError(err, "cannot read roles")
+	}
+	sort.Slice(d.Roles, func(i, j int) bool {
+		a, b := d.Roles[i], d.Roles[j]
+		if a.Of != b.Of {
+			return a.Of < b.Of
+		}
+		if a.Title != b.Title {
+			return a.Title < b.Title
+		}
+		return a.Relation < b.Relation
+	})
+
+	rows, err = tx.QueryContext(ctx, `SELECT type, COUNT(*) FROM edges
+		WHERE (subject = ?1 OR object = ?1) AND polarity = ?2 GROUP BY type`, id, string(graph.Asserted))
+	if err != nil {
+		return nil, dbError(err, "cannot count relations")
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var t string
+		var n int
+		if err := rows.Scan(&t, &n); err != nil {
+			return nil, dbError(err, "cannot count relations")
+		}
+		d.RelationCounts[graph.RelationType(t)] = n
+	}
+	if err := rows.Err(); err != nil {
+		return nil, dbError(err, "cannot count relations")
+	}
+	return d, nil
+}
+
+// limit applies the default and the cap to a requested limit.
+func limit(n, def, max int) (int, error) {
+	switch {
+	case n < 0:
+		return 0, graph.Errorf(graph.EINVALID, "limit %d is negative", n)
+	case n == 0:
+		return def, nil
+	case n > max:
+		return max, nil
+	}
+	return n, nil
+}
+
+// FindEntities searches names and aliases: exact form, then prefix, then
+// substring; within a rank by mentions, then id.
+func (s *Store) FindEntities(ctx context.Context, f graph.EntityFilter) ([]graph.Entity, error) {
+	n, err := limit(f.Limit, graph.DefaultLimit, graph.MaxLimit)
+	if err != nil {
+		return nil, err
+	}
+	var typeCond string
+	var args []any
+	if len(f.Types) > 0 {
+		marks := make([]string, len(f.Types))
+		for i, t := range f.Types {
+			if !t.Valid() {
+				return nil, graph.Errorf(graph.EINVALID, "unknown entity type %q", t)
+			}
+			marks[i] = "?"
+			args = append(args, string(t))
+		}
+		typeCond = ` AND e.type IN (` + strings.Join(marks, ",") + `)`
+	}
+	q := graph.NormalizeName(f.Query)
+	var query string
+	if q == "" {
+		query = `SELECT ` + entityColumns + ` FROM entities e WHERE 1` + typeCond + `
+			ORDER BY e.mention_count DESC, e.id LIMIT ?`
+		args = append(args, n)
+	} else {
+		// instr finds the first occurrence: 1 is a prefix, more a substring.
+		query = `SELECT ` + entityColumns + `, m.rank FROM (
+				SELECT entity_id, MIN(CASE WHEN form = ?1 THEN 0 WHEN instr(form, ?1) = 1 THEN 1 ELSE 2 END) AS rank
+				FROM forms WHERE instr(form, ?1) > 0 GROUP BY entity_id
+			) m JOIN entities e ON e.id = m.entity_id WHERE 1` + typeCond + `
+			ORDER BY m.rank, e.mention_count DESC, e.id LIMIT ?`
+		args = append([]any{q}, args...)
+		args = append(args, n)
+	}
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, dbError(err, "cannot search entities")
+	}
+	defer rows.Close()
+	out := []graph.Entity{}
+	for rows.Next() {
+		var rank int
+		var extra []any
+		if q != "" {
+			extra = []any{&rank}
+		}
+		e, err := scanEntity(rows, extra...)
+		if err != nil {
+			return nil, dbError(err, "cannot search entities")
+		}
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, dbError(err, "cannot search entities")
+	}
+	return out, nil
+}

@@ -1,0 +1,486 @@
+package sqlitestore
+
+import (
+	"context"
+	"sort"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+// Paths finds how two entities are connected: all shortest paths, or with
+// K the k shortest simple paths; see the graphtest package for the exact
+// semantics.
+func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]graph.Path, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, graph.Wrap(graph.EINTERNAL, err, "path search cancelled")
+	}
+	hops := q.MaxHops
+	switch {
+	case hops == 0:
+		hops = graph.DefaultMaxHops
+	case hops < 0 || hops > graph.MaxHops:
+		return nil, graph.Errorf(graph.EINVALID, "max_hops %d is outside 1..%d", q.MaxHops, graph.MaxHops)
+	}
+	if q.K < 0 {
+		return nil, graph.Errorf(graph.EINVALID, "k %d is negative", q.K)
+	}
+	n, err := limit(q.Limit, graph.DefaultPaths, graph.MaxPaths)
+	if err != nil {
+		return nil, err
+	}
+	if q.K > 0 && q.K < n {
+		n = q.K
+	}
+	if err := q.Filter.Validate(); err != nil {
+		return nil, err
+	}
+	if q.From == q.To {
+		return nil, graph.Errorf(graph.EINVALID, "a path needs two different entities, got %q twice", q.From)
+	}
+	ix, err := s.index(ctx)
+	if err != nil {
+		return nil, err
+	}
+	from, ok := ix.pos[q.From]
+	if !ok {
+		return nil, graph.Errorf(graph.ENOTFOUND, "no entity %q", q.From)
+	}
+	to, ok := ix.pos[q.To]
+	if !ok {
+		return nil, graph.Errorf(graph.ENOTFOUND, "no entity %q", q.To)
+	}
+	sr := &search{ix: ix, f: q.Filter, viaHops: q.ViaHops, pass: make([]int8, len(ix.edges)),
+		source: graph.NormalizeName(q.Filter.Source), ctx: ctx}
+	var seqs [][]int32
+	if q.K == 0 {
+		seqs, err = sr.allShortest(from, to, hops, n)
+	} else {
+		seqs, err = sr.kShortest(from, to, hops, n)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return s.materialise(ctx, sr, seqs)
+}
+
+// search is one path query's view of the index: the filter, decided once
+// per edge, and the nodes and pairs Yen's algorithm takes out.
+type search struct {
+	ix      *index
+	f       graph.RelationFilter
+	source  string
+	viaHops bool
+	pass    []int8 // per edge: 0 not decided yet, 1 passes, 2 does not
+	ctx     context.Context
+	steps   int // work done, to check the context now and then
+
+	blockedNodes map[int32]bool
+	blockedPairs map[[2]int32]bool
+}
+
+func (sr *search) passes(i int32) bool {
+	switch sr.pass[i] {
+	case 1:
+		return true
+	case 2:
+		return false
+	}
+	ie := &sr.ix.edges[i]
+	ok := sr.f.Match(ie.e)
+	if ok && sr.source != "" {
+		ok = false
+		for _, s := range ie.sources {
+			if s == sr.source {
+				ok = true
+				break
+			}
+		}
+	}
+	if ok {
+		sr.pass[i] = 1
+	} else {
+		sr.pass[i] = 2
+	}
+	return ok
+}
+
+// linked reports whether a neighbour entry joins its two nodes under the
+// query.
+func (sr *search) linked(n *neighbor) bool {
+	for _, e := range n.real {
+		if sr.passes(e) {
+			return true
+		}
+	}
+	if sr.viaHops {
+		for _, e := range n.via {
+			if sr.passes(e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func pairKey(a, b int32) [2]int32 {
+	if b < a {
+		a, b = b, a
+	}
+	return [2]int32{a, b}
+}
+
+// each calls fn for every neighbour of u the query can walk to, in id
+// order, until fn returns false.
+func (sr *search) each(u int32, fn func(v int32) bool) {
+	for i := range sr.ix.adj[u] {
+		n := &sr.ix.adj[u][i]
+		if sr.blockedNodes[n.node] || sr.blockedPairs[pairKey(u, n.node)] || !sr.linked(n) {
+			continue
+		}
+		if !fn(n.node) {
+			return
+		}
+	}
+}
+
+// tick checks the context every few thousand steps.
+func (sr *search) tick() error {
+	sr.steps++
+	if sr.steps%4096 == 0 {
+		if err := sr.ctx.Err(); err != nil {
+			return graph.Wrap(graph.EINTERNAL, err, "path search cancelled")
+		}
+	}
+	return nil
+}
+
+// allShortest returns the first n shortest paths in node order. A
+// bidirectional breadth-first search, one whole level at a time from the
+// smaller frontier, finds the distance d and the layer where the two
+// searches meet; the nodes before that layer are pruned to those that lead
+// to it, the nodes after it are known by their distance to the target. A
+// depth-first walk in id order then yields paths in order without dead
+// ends, and stops after n.
+func (sr *search) allShortest(from, to int32, maxHops, n int) ([][]int32, error) {
+	df := map[int32]int{from: 0}
+	dt := map[int32]int{to: 0}
+	ff, bf := []int32{from}, []int32{to}
+	a, b := 0, 0
+	var met []int32
+	for a+b < maxHops && len(met) == 0 {
+		forward := len(ff) <= len(bf)
+		var next []int32
+		var err error
+		if forward {
+			next, met, err = sr.expand(ff, df, dt, a+1)
+			a++
+			ff = next
+		} else {
+			next, met, err = sr.expand(bf, dt, df, b+1)
+			b++
+			bf = next
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(next) == 0 {
+			return nil, nil
+		}
+	}
+	if len(met) == 0 {
+		return nil, nil
+	}
+	d := a + b
+	// Layers 0..a: nodes that reach the meeting layer.
+	valid := make([]map[int32]bool, a+1)
+	valid[a] = map[int32]bool{}
+	for _, m := range met {
+		valid[a][m] = true
+	}
+	for i := a - 1; i >= 0; i-- {
+		valid[i] = map[int32]bool{}
+		for w := range valid[i+1] {
+			sr.each(w, func(u int32) bool {
+				if du, ok := df[u]; ok && du == i {
+					valid[i][u] = true
+				}
+				return true
+			})
+		}
+	}
+	var out [][]int32
+	path := make([]int32, 0, d+1)
+	var walk func(u int32, i int) error
+	walk = func(u int32, i int) error {
+		if err := sr.tick(); err != nil {
+			return err
+		}
+		path = append(path, u)
+		defer func() { path = path[:len(path)-1] }()
+		if i == d {
+			out = append(out, append([]int32(nil), path...))
+			return nil
+		}
+		var err error
+		sr.each(u, func(v int32) bool {
+			if i+1 <= a {
+				if !valid[i+1][v] {
+					return true
+				}
+			} else if dv, ok := dt[v]; !ok || dv != d-i-1 {
+				return true
+			}
+			err = walk(v, i+1)
+			return err == nil && len(out) < n
+		})
+		return err
+	}
+	if err := walk(from, 0); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// expand grows one search by a level: new nodes get depth, and those the
+// other search has seen are where the two meet.
+func (sr *search) expand(frontier []int32, mine, other map[int32]int, depth int) (next, met []int32, err error) {
+	for _, u := range frontier {
+		if err := sr.tick(); err != nil {
+			return nil, nil, err
+		}
+		sr.each(u, func(v int32) bool {
+			if _, seen := mine[v]; seen {
+				return true
+			}
+			mine[v] = depth
+			next = append(next, v)
+			if _, ok := other[v]; ok {
+				met = append(met, v)
+			}
+			return true
+		})
+	}
+	return next, met, nil
+}
+
+// firstShortest returns the smallest shortest path from u to to in node
+// order, of at most maxHops hops, avoiding blocked nodes and pairs: a
+// breadth-first search back from to until u is reached, then a greedy walk
+// forward through the smallest neighbour one step closer.
+func (sr *search) firstShortest(u, to int32, maxHops int) ([]int32, error) {
+	dt := map[int32]int{to: 0}
+	frontier := []int32{to}
+	found := u == to
+	for depth := 1; !found && depth <= maxHops && len(frontier) > 0; depth++ {
+		var next []int32
+		for _, x := range frontier {
+			if err := sr.tick(); err != nil {
+				return nil, err
+			}
+			sr.each(x, func(v int32) bool {
+				if _, seen := dt[v]; seen {
+					return true
+				}
+				dt[v] = depth
+				next = append(next, v)
+				if v == u {
+					found = true
+				}
+				return true
+			})
+		}
+		frontier = next
+	}
+	if !found {
+		return nil, nil
+	}
+	path := []int32{u}
+	for cur := u; cur != to; {
+		want := dt[cur] - 1
+		nextNode := int32(-1)
+		sr.each(cur, func(v int32) bool {
+			if d, ok := dt[v]; ok && d == want {
+				nextNode = v
+				return false
+			}
+			return true
+		})
+		path = append(path, nextNode)
+		cur = nextNode
+	}
+	return path, nil
+}
+
+// lessPath orders paths by hops, then node by node.
+func lessPath(a, b []int32) bool {
+	if len(a) != len(b) {
+		return len(a) < len(b)
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return a[i] < b[i]
+		}
+	}
+	return false
+}
+
+func pathKey(p []int32) string {
+	b := make([]byte, 0, 4*len(p))
+	for _, n := range p {
+		b = append(b, byte(n>>24), byte(n>>16), byte(n>>8), byte(n))
+	}
+	return string(b)
+}
+
+// kShortest is Yen's algorithm with (hops, node order) as the cost. That
+// order is a total order compatible with prefixes, so the best spur path
+// (firstShortest) is well defined and Yen's argument gives exactly the
+// first k simple paths in that order, ties included.
+func (sr *search) kShortest(from, to int32, maxHops, k int) ([][]int32, error) {
+	first, err := sr.firstShortest(from, to, maxHops)
+	if err != nil || first == nil {
+		return nil, err
+	}
+	found := [][]int32{first}
+	seen := map[string]bool{pathKey(first): true}
+	var cands [][]int32
+	for len(found) < k {
+		prev := found[len(found)-1]
+		for i := 0; i+1 < len(prev); i++ {
+			root := prev[:i+1]
+			sr.blockedNodes = map[int32]bool{}
+			for _, r := range root[:i] {
+				sr.blockedNodes[r] = true
+			}
+			sr.blockedPairs = map[[2]int32]bool{}
+			for _, p := range found {
+				if len(p) > i+1 && equalPrefix(p, root) {
+					sr.blockedPairs[pairKey(p[i], p[i+1])] = true
+				}
+			}
+			spur, err := sr.firstShortest(prev[i], to, maxHops-i)
+			sr.blockedNodes, sr.blockedPairs = nil, nil
+			if err != nil {
+				return nil, err
+			}
+			if spur == nil {
+				continue
+			}
+			p := append(append([]int32(nil), root[:i]...), spur...)
+			if key := pathKey(p); !seen[key] {
+				seen[key] = true
+				cands = append(cands, p)
+			}
+		}
+		if len(cands) == 0 {
+			break
+		}
+		best := 0
+		for j := range cands {
+			if lessPath(cands[j], cands[best]) {
+				best = j
+			}
+		}
+		found = append(found, cands[best])
+		cands = append(cands[:best], cands[best+1:]...)
+	}
+	return found, nil
+}
+
+func equalPrefix(p, root []int32) bool {
+	for i := range root {
+		if p[i] != root[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// materialise turns node sequences into paths with whole entities and
+// edges read from the database.
+func (s *Store) materialise(ctx context.Context, sr *search, seqs [][]int32) ([]graph.Path, error) {
+	out := make([]graph.Path, 0, len(seqs))
+	if len(seqs) == 0 {
+		return out, nil
+	}
+	ix := sr.ix
+	type step struct {
+		edges []int32
+		via   bool
+	}
+	steps := make([][]step, len(seqs))
+	nodeSet, edgeSet := map[int32]bool{}, map[int32]bool{}
+	for pi, seq := range seqs {
+		for i, u := range seq {
+			nodeSet[u] = true
+			if i+1 == len(seq) {
+				break
+			}
+			v := seq[i+1]
+			j := sort.Search(len(ix.adj[u]), func(j int) bool { return ix.adj[u][j].node >= v })
+			n := &ix.adj[u][j]
+			var st step
+			for _, e := range n.real {
+				if sr.passes(e) {
+					st.edges = append(st.edges, e)
+				}
+			}
+			if len(st.edges) == 0 {
+				st.via = true
+				for _, e := range n.via {
+					if sr.passes(e) {
+						st.edges = append(st.edges, e)
+					}
+				}
+			}
+			for _, e := range st.edges {
+				edgeSet[e] = true
+			}
+			steps[pi] = append(steps[pi], st)
+		}
+	}
+	tx, err := s.readTx(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	ents := map[int32]graph.Entity{}
+	for u := range nodeSet {
+		e, err := s.entity(ctx, tx, ix.ids[u])
+		if err != nil {
+			return nil, err
+		}
+		ents[u] = e
+	}
+	edgeList := make([]int32, 0, len(edgeSet))
+	for e := range edgeSet {
+		edgeList = append(edgeList, e)
+	}
+	full := make([]graph.Edge, len(edgeList))
+	for i, e := range edgeList {
+		full[i] = ix.edges[e].e
+		full[i].Evidence = []graph.Evidence{}
+	}
+	if err := fillEvidence(ctx, tx, full); err != nil {
+		return nil, err
+	}
+	edges := make(map[int32]graph.Edge, len(edgeList))
+	for i, e := range edgeList {
+		edges[e] = full[i]
+	}
+	for pi, seq := range seqs {
+		p := graph.Path{Nodes: make([]graph.Entity, len(seq)), Steps: make([]graph.Step, len(seq)-1)}
+		for i, u := range seq {
+			p.Nodes[i] = ents[u]
+		}
+		for i, st := range steps[pi] {
+			gs := graph.Step{From: ix.ids[seq[i]], To: ix.ids[seq[i+1]], Via: st.via, Edges: make([]graph.Edge, len(st.edges))}
+			for j, e := range st.edges {
+				gs.Edges[j] = edges[e]
+			}
+			p.Steps[i] = gs
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}

@@ -1,0 +1,261 @@
+package sqlitestore
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+const edgeColumns = `ed.id, ed.type, ed.subject, ed.object, ed.date, ed.polarity, ed.role, ed.via, ed.attributed_to, ed.confidence, ed.support`
+
+func scanEdge(r scanner) (graph.Edge, error) {
+	var e graph.Edge
+	var typ, pol, via, attr string
+	if err := r.Scan(&e.ID, &typ, &e.Subject, &e.Object, &e.Date, &pol, &e.Role, &via, &attr, &e.Confidence, &e.Support); err != nil {
+		return e, err
+	}
+	e.Type, e.Polarity = graph.RelationType(typ), graph.Polarity(pol)
+	e.Via, e.AttributedTo = decodeIDs(via), decodeIDs(attr)
+	e.Evidence = []graph.Evidence{}
+	return e, nil
+}
+
+// fillEvidence reads the evidence of each edge, in evidence order.
+func fillEvidence(ctx context.Context, tx *sql.Tx, es []graph.Edge) error {
+	if len(es) == 0 {
+		return nil
+	}
+	st, err := tx.PrepareContext(ctx, `SELECT ev.article_key, a.id, a.url, a.title, a.published, ev.text, ev.start_off, ev.end_off
+		FROM evidence ev JOIN articles a ON a.key = ev.article_key WHERE ev.edge_id = ?
+		ORDER BY ev.article_key, ev.start_off, ev.end_off, ev.text`)
+	if err != nil {
+		return dbError(err, "cannot read evidence")
+	}
+	defer st.Close()
+	for i := range es {
+		if err := func() error {
+			rows, err := st.QueryContext(ctx, es[i].ID)
+			if err != nil {
+				return dbError(err, "cannot read evidence")
+			}
+			defer rows.Close()
+			for rows.Next() {
+				var ev graph.Evidence
+				if err := rows.Scan(&ev.ArticleKey, &ev.ArticleID, &ev.ArticleURL, &ev.ArticleTitle, &ev.Published,
+					&ev.Text, &ev.Start, &ev.End); err != nil {
+					return dbError(err, "cannot read evidence")
+				}
+				es[i].Evidence = append(es[i].Evidence, ev)
+			}
+			if err := rows.Err(); err != nil {
+				return dbError(err, "cannot read evidence")
+			}
+			return nil
+		}(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Store) readTx(ctx context.Context) (*sql.Tx, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, dbError(err, "cannot read the graph")
+	}
+	return tx, nil
+}
+
+// Relation returns one edge with all its evidence.
+func (s *Store) Relation(ctx context.Context, id string) (*graph.Edge, error) {
+	tx, err := s.readTx(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	e, err := scanEdge(tx.QueryRowContext(ctx, `SELECT `+edgeColumns+` FROM edges ed WHERE ed.id = ?`, id))
+	if err == sql.ErrNoRows {
+		return nil, graph.Errorf(graph.ENOTFOUND, "no relation %q", id)
+	}
+	if err != nil {
+		return nil, dbError(err, "cannot read a relation")
+	}
+	es := []graph.Edge{e}
+	if err := fillEvidence(ctx, tx, es); err != nil {
+		return nil, err
+	}
+	return &es[0], nil
+}
+
+// filterSQL is the part of f a query can check; Match checks the rest, and
+// exactly, on what the query returns.
+func filterSQL(f graph.RelationFilter) (string, []any) {
+	var conds []string
+	var args []any
+	in := func(col string, ts []graph.RelationType, not bool) {
+		marks := make([]string, len(ts))
+		for i, t := range ts {
+			marks[i] = "?"
+			args = append(args, string(t))
+		}
+		op := " IN ("
+		if not {
+			op = " NOT IN ("
+		}
+		conds = append(conds, col+op+strings.Join(marks, ",")+")")
+	}
+	if len(f.Types) > 0 {
+		in("ed.type", f.Types, false)
+	}
+	if len(f.ExcludeTypes) > 0 {
+		in("ed.type", f.ExcludeTypes, true)
+	}
+	if f.NoStructural {
+		in("ed.type", []graph.RelationType{graph.HoldsRole, graph.MemberOf, graph.AffiliatedWith}, true)
+	}
+	if !f.IncludeNegated {
+		conds = append(conds, "ed.polarity <> ?")
+		args = append(args, string(graph.Negated))
+	}
+	if f.MinConfidence > 0 {
+		conds = append(conds, "ed.confidence >= ?")
+		args = append(args, f.MinConfidence)
+	}
+	if f.MinSupport > 0 {
+		conds = append(conds, "ed.support >= ?")
+		args = append(args, f.MinSupport)
+	}
+	if f.FromDate != "" || f.ToDate != "" {
+		conds = append(conds, "ed.date <> ''")
+	}
+	if f.Source != "" {
+		conds = append(conds, `EXISTS (SELECT 1 FROM evidence ev JOIN articles a ON a.key = ev.article_key
+			WHERE ev.edge_id = ed.id AND a.source_norm = ?)`)
+		args = append(args, graph.NormalizeName(f.Source))
+	}
+	if len(conds) == 0 {
+		return "1", nil
+	}
+	return strings.Join(conds, " AND "), args
+}
+
+// endsSQL keeps edges touching entity, or between entity and other.
+func endsSQL(entity, other string) (string, []any) {
+	switch {
+	case entity == "":
+		return "1", nil
+	case other == "":
+		return "(ed.subject = ? OR ed.object = ?)", []any{entity, entity}
+	}
+	return "((ed.subject = ? AND ed.object = ?) OR (ed.subject = ? AND ed.object = ?))", []any{entity, other, other, entity}
+}
+
+// checkEnds validates Entity and Other of a listing.
+func (s *Store) checkEnds(ctx context.Context, tx *sql.Tx, entity, other string) error {
+	if other != "" && entity == "" {
+		return graph.Errorf(graph.EINVALID, "other entity %q given without an entity", other)
+	}
+	for _, id := range []string{entity, other} {
+		if id == "" {
+			continue
+		}
+		if _, err := s.entity(ctx, tx, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// scanEdges reads edges from a query in its order, keeps those Match
+// accepts and stops after n.
+func scanEdges(ctx context.Context, tx *sql.Tx, f graph.RelationFilter, n int, query string, args ...any) ([]graph.Edge, error) {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, dbError(err, "cannot list relations")
+	}
+	defer rows.Close()
+	out := []graph.Edge{}
+	for len(out) < n && rows.Next() {
+		e, err := scanEdge(rows)
+		if err != nil {
+			return nil, dbError(err, "cannot list relations")
+		}
+		if f.Match(e) {
+			out = append(out, e)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, dbError(err, "cannot list relations")
+	}
+	return out, nil
+}
+
+// Relations lists edges matching the query, by id, one page at a time.
+func (s *Store) Relations(ctx context.Context, q graph.RelationQuery) (graph.RelationPage, error) {
+	page := graph.RelationPage{Relations: []graph.Edge{}}
+	if err := q.Filter.Validate(); err != nil {
+		return page, err
+	}
+	n, err := limit(q.Limit, graph.DefaultLimit, graph.MaxLimit)
+	if err != nil {
+		return page, err
+	}
+	tx, err := s.readTx(ctx)
+	if err != nil {
+		return page, err
+	}
+	defer tx.Rollback()
+	if err := s.checkEnds(ctx, tx, q.Entity, q.Other); err != nil {
+		return page, err
+	}
+	fc, fargs := filterSQL(q.Filter)
+	ec, eargs := endsSQL(q.Entity, q.Other)
+	args := append(append([]any{q.After}, eargs...), fargs...)
+	es, err := scanEdges(ctx, tx, q.Filter, n+1,
+		`SELECT `+edgeColumns+` FROM edges ed WHERE ed.id > ? AND `+ec+` AND `+fc+` ORDER BY ed.id`, args...)
+	if err != nil {
+		return page, err
+	}
+	if len(es) > n {
+		es = es[:n]
+		page.Next = es[n-1].ID
+	}
+	if err := fillEvidence(ctx, tx, es); err != nil {
+		return page, err
+	}
+	page.Relations = es
+	return page, nil
+}
+
+// Timeline lists dated edges matching the query, oldest first.
+func (s *Store) Timeline(ctx context.Context, q graph.TimelineQuery) ([]graph.Edge, error) {
+	if err := q.Filter.Validate(); err != nil {
+		return nil, err
+	}
+	n, err := limit(q.Limit, graph.DefaultLimit, graph.MaxLimit)
+	if err != nil {
+		return nil, err
+	}
+	tx, err := s.readTx(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	if err := s.checkEnds(ctx, tx, q.Entity, q.Other); err != nil {
+		return nil, err
+	}
+	fc, fargs := filterSQL(q.Filter)
+	ec, eargs := endsSQL(q.Entity, q.Other)
+	es, err := scanEdges(ctx, tx, q.Filter, n,
+		`SELECT `+edgeColumns+` FROM edges ed WHERE ed.date <> '' AND `+ec+` AND `+fc+` ORDER BY ed.date, ed.id`,
+		append(eargs, fargs...)...)
+	if err != nil {
+		return nil, err
+	}
+	if err := fillEvidence(ctx, tx, es); err != nil {
+		return nil, err
+	}
+	return es, nil
+}

@@ -1,0 +1,206 @@
+package sqlitestore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"net/url"
+	"strings"
+	"sync"
+
+	"github.com/actorgraph/actorgraph/graph"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+var _ graph.Store = (*Store)(nil)
+
+// schemaVersion is the version of the schema this code writes. A database
+// with a newer version is refused rather than misread.
+const schemaVersion = 1
+
+var schema = []string{
+	`CREATE TABLE IF NOT EXISTS articles (
+		key         TEXT PRIMARY KEY,
+		id          TEXT NOT NULL,
+		url         TEXT NOT NULL,
+		title       TEXT NOT NULL,
+		source      TEXT NOT NULL,
+		source_norm TEXT NOT NULL,
+		published   TEXT NOT NULL,
+		hash        TEXT NOT NULL
+	)`,
+	`CREATE TABLE IF NOT EXISTS entities (
+		id            TEXT PRIMARY KEY,
+		type          TEXT NOT NULL,
+		name          TEXT NOT NULL,
+		aliases       TEXT NOT NULL,
+		mention_count INTEGER NOT NULL DEFAULT 0,
+		article_count INTEGER NOT NULL DEFAULT 0
+	)`,
+	`CREATE INDEX IF NOT EXISTS entities_mentions ON entities(mention_count DESC, id)`,
+	`CREATE TABLE IF NOT EXISTS forms (
+		form      TEXT NOT NULL,
+		type      TEXT NOT NULL,
+		entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+		PRIMARY KEY (form, type, entity_id)
+	) WITHOUT ROWID`,
+	`CREATE INDEX IF NOT EXISTS forms_entity ON forms(entity_id)`,
+	`CREATE TABLE IF NOT EXISTS entity_articles (
+		entity_id   TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+		article_key TEXT NOT NULL REFERENCES articles(key) ON DELETE CASCADE,
+		mentions    INTEGER NOT NULL,
+		PRIMARY KEY (entity_id, article_key)
+	) WITHOUT ROWID`,
+	`CREATE INDEX IF NOT EXISTS entity_articles_article ON entity_articles(article_key)`,
+	`CREATE TABLE IF NOT EXISTS edges (
+		id            TEXT PRIMARY KEY,
+		type          TEXT NOT NULL,
+		subject       TEXT NOT NULL REFERENCES entities(id),
+		object        TEXT NOT NULL REFERENCES entities(id),
+		date          TEXT NOT NULL,
+		polarity      TEXT NOT NULL,
+		role          TEXT NOT NULL,
+		via           TEXT NOT NULL,
+		attributed_to TEXT NOT NULL,
+		confidence    REAL NOT NULL,
+		support       INTEGER NOT NULL
+	)`,
+	`CREATE INDEX IF NOT EXISTS edges_subject ON edges(subject)`,
+	`CREATE INDEX IF NOT EXISTS edges_object ON edges(object)`,
+	`CREATE INDEX IF NOT EXISTS edges_date ON edges(date, id)`,
+	`CREATE TABLE IF NOT EXISTS evidence (
+		edge_id       TEXT NOT NULL REFERENCES edges(id) ON DELETE CASCADE,
+		article_key   TEXT NOT NULL REFERENCES articles(key) ON DELETE CASCADE,
+		text          TEXT NOT NULL,
+		start_off     INTEGER NOT NULL,
+		end_off       INTEGER NOT NULL,
+		confidence    REAL NOT NULL,
+		role          TEXT NOT NULL,
+		via           TEXT NOT NULL,
+		attributed_to TEXT NOT NULL
+	)`,
+	`CREATE INDEX IF NOT EXISTS evidence_edge ON evidence(edge_id, article_key, start_off)`,
+	`CREATE INDEX IF NOT EXISTS evidence_article ON evidence(article_key)`,
+}
+
+// Store is a graph.Store in one SQLite database file.
+type Store struct {
+	db *sql.DB
+
+	// writeMu serialises Ingest calls: SQLite has one writer at a time and
+	// resolution must see the previous call's entities.
+	writeMu sync.Mutex
+
+	mu  sync.Mutex // guards idx and gen
+	idx *index     // adjacency for path queries; nil until needed
+	gen uint64     // bumped by every ingest, so a stale index is not kept
+}
+
+// Open opens or creates the database at path (":memory:" for a private
+// in-memory one) and makes sure its schema is in place.
+func Open(ctx context.Context, path string) (*Store, error) {
+	if strings.TrimSpace(path) == "" {
+		return nil, graph.Errorf(graph.EINVALID, "no database path given")
+	}
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	memory := path == ":memory:"
+	if !memory {
+		q.Add("_pragma", "journal_mode(WAL)")
+	}
+	db, err := sql.Open("sqlite", path+"?"+q.Encode())
+	if err != nil {
+		return nil, graph.Wrap(graph.EUNAVAILABLE, err, "cannot open the graph database")
+	}
+	if memory {
+		// Every connection would get its own empty database.
+		db.SetMaxOpenConns(1)
+	}
+	s := &Store{db: db}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *Store) migrate(ctx context.Context) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return graph.Wrap(graph.EUNAVAILABLE, err, "cannot open the graph database")
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
+		return graph.Wrap(graph.EUNAVAILABLE, err, "cannot open the graph database")
+	}
+	var v int
+	switch err := tx.QueryRowContext(ctx, `SELECT version FROM schema_version`).Scan(&v); {
+	case err == sql.ErrNoRows:
+		v = 0
+	case err != nil:
+		return graph.Wrap(graph.EINTERNAL, err, "cannot read the schema version")
+	}
+	if v > schemaVersion {
+		return graph.Errorf(graph.EINTERNAL, "the database has schema version %d; this build knows up to %d", v, schemaVersion)
+	}
+	for _, stmt := range schema {
+		if _, err := tx.ExecContext(ctx, stmt); err != nil {
+			return graph.Wrap(graph.EINTERNAL, err, "cannot create the schema")
+		}
+	}
+	if v == 0 {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version) VALUES (?)`, schemaVersion); err != nil {
+			return graph.Wrap(graph.EINTERNAL, err, "cannot record the schema version")
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return graph.Wrap(graph.EINTERNAL, err, "cannot create the schema")
+	}
+	return nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error {
+	if err := s.db.Close(); err != nil {
+		return graph.Wrap(graph.EINTERNAL, err, "cannot close the graph database")
+	}
+	return nil
+}
+
+// Counts returns the number of stored entities, edges and articles.
+func (s *Store) Counts(ctx context.Context) (graph.Counts, error) {
+	var c graph.Counts
+	err := s.db.QueryRowContext(ctx, `SELECT
+		(SELECT COUNT(*) FROM entities), (SELECT COUNT(*) FROM edges), (SELECT COUNT(*) FROM articles)`).
+		Scan(&c.Entities, &c.Relations, &c.Articles)
+	if err != nil {
+		return graph.Counts{}, dbError(err, "cannot count the graph")
+	}
+	return c, nil
+}
+
+// dbError wraps a driver error with a message safe to show.
+func dbError(err error, msg string) error {
+	return graph.Wrap(graph.EINTERNAL, err, "%s", msg)
+}
+
+// encodeIDs and decodeIDs keep id lists in one column as JSON arrays.
+func encodeIDs(ids []string) string {
+	if len(ids) == 0 {
+		return "[]"
+	}
+	b, _ := json.Marshal(ids)
+	return string(b)
+}
+
+func decodeIDs(s string) []string {
+	out := []string{}
+	if s == "" || s == "[]" {
+		return out
+	}
+	_ = json.Unmarshal([]byte(s), &out)
+	return out
+}
