@@ -281,7 +281,10 @@ func (sc *scan) capitalIsPlace(mi int) bool {
 	s := d.sents[m.sent]
 	if m.ti > s.first {
 		p := lower(d.toks[m.ti-1].text)
-		if placePreps[p] {
+		if placePreps[p] && p != "to" {
+			return true
+		}
+		if p == "to" && m.ti-2 >= s.first && motionWords[lower(d.toks[m.ti-2].text)] {
 			return true
 		}
 		if p == "," && m.ti-2 >= s.first && lower(d.toks[m.ti-2].text) == "capital" {

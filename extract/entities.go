@@ -67,9 +67,12 @@ func (sc *scan) step(si int, s sentence, i int) int {
 		}
 	}
 	if j, es := sc.lexMatch(s, i); j > i {
-		if rj := sc.properRun(s, i, j); rj > j {
-			sc.addRun(si, s, i, rj)
-			return rj
+		if es[0].typ == graph.Country && !s.titleCase && j < s.lim && isCapWord(sc.d.toks[j].text) {
+			if rj := sc.capRun(s, j); rj > j {
+				if done := sc.stateAndBody(si, s, i, j, rj, es); done > 0 {
+					return done
+				}
+			}
 		}
 		sc.addLexicon(si, i, j, es)
 		return j
@@ -136,28 +139,31 @@ func (sc *scan) lexMatch(s sentence, i int) (int, []lexEntry) {
 	return i, nil
 }
 
-// properRun reports how far a run of capitalised words starting at a
-// lexicon form extends when it ends in an organisation or media head
-// ("Saudi Gazette", "Iranian Foreign Ministry"); otherwise it returns i.
-func (sc *scan) properRun(s sentence, i, j int) int {
-	if s.titleCase {
-		return i
+// stateAndBody reads a state form followed by a body's name: a generic
+// body is the state's ("Iranian Foreign Ministry" → Foreign Ministry of
+// Iran), a proper name ending in a head is one name ("Saudi Gazette"). It
+// returns the token after what it consumed, or 0 when neither applies.
+func (sc *scan) stateAndBody(si int, s sentence, i, j, rj int, es []lexEntry) int {
+	toks := sc.d.toks
+	if k, res := sc.lexMatch(s, j); k > j && res[0].typ != graph.Country {
+		return 0 // "U.S. State Department": two mentions, read separately
 	}
-	k := j
-	for k < s.lim && isCapWord(sc.d.toks[k].text) && !sc.isTitleStart(s, k) {
-		if _, es := sc.lexMatch(s, k); es != nil && !isHeadWord(sc.d.toks[k].text) {
-			break
+	head := lower(toks[rj-1].text)
+	if !orgHeads[head] && !mediaHeads[head] {
+		return 0
+	}
+	if allGeneric(toks[j:rj]) {
+		sc.addLexicon(si, i, j, es)
+		if !sc.isTitleStart(s, rj) {
+			m := mention{ti: j, tj: rj, start: toks[j].start, end: toks[rj-1].end, typ: graph.Organization,
+				sent: si, signal: 0.8, generic: true, country: es[0].canon, acronymFor: -1, ent: -1}
+			m.text = sc.d.text[m.start:m.end]
+			sc.push(m)
 		}
-		k++
+		return rj
 	}
-	for k > j {
-		w := lower(sc.d.toks[k-1].text)
-		if orgHeads[w] || mediaHeads[w] {
-			return k
-		}
-		k--
-	}
-	return i
+	sc.addRun(si, s, i, rj)
+	return rj
 }
 
 func isHeadWord(w string) bool {
@@ -242,6 +248,12 @@ func (sc *scan) honorMatch(s sentence, i int) int {
 
 // isCapWord reports whether a token starts with an upper-case letter.
 func isCapWord(s string) bool {
+	for _, p := range []string{"al-", "el-", "ad-", "as-", "ash-", "at-", "az-"} {
+		if len(s) > len(p) && strings.HasPrefix(s, p) {
+			s = s[len(p):]
+			break
+		}
+	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
 }
@@ -281,6 +293,10 @@ func (sc *scan) capRun(s sentence, i int) int {
 			}
 		}
 		if isCapWord(t.text) && !isPossessive(t.text) {
+			// a body's name ends at its head: "Main Directorate Igor X"
+			if j > i && orgHeads[lower(toks[j-1].text)] && !orgHeads[lower(t.text)] && !mediaHeads[lower(t.text)] {
+				break
+			}
 			j++
 			continue
 		}
@@ -379,21 +395,26 @@ func (sc *scan) addRun(si int, s sentence, i, j int) {
 	if len(sc.honors) > 0 && sc.honors[len(sc.honors)-1].tj == i {
 		afterTitle = true
 	}
-	// A country form followed by a body's name: "Iranian Foreign Ministry".
-	if _, es := sc.lexMatch(s, i); es != nil && es[0].typ == graph.Country {
-		k, _ := sc.lexMatch(s, i)
-		rest := toks[k:j]
-		if len(rest) > 0 && allGeneric(rest) && orgHeads[head] {
-			m.typ, m.generic, m.country, m.signal = graph.Organization, true, es[0].canon, 0.8
-			m.ti, m.start = k, toks[k].start
-			m.text = sc.d.text[m.start:m.end]
-			sc.addLexicon(si, i, k, es)
-			sc.push(m)
+	// A generic body after a state's possessive: "Oman's Foreign Ministry".
+	if orgHeads[head] && allGeneric(toks[i:j]) {
+		if i-2 >= s.first && isPossessive(toks[i-1].text) {
+			if qi, ok := sc.mentionAt[i-2]; ok && sc.ments[qi].typ == graph.Country && sc.ments[qi].canon != "" {
+				if sc.isTitleStart(s, j) {
+					return
+				}
+				m.typ, m.generic, m.country, m.signal = graph.Organization, true, sc.ments[qi].canon, 0.8
+				sc.push(m)
+				return
+			}
+		}
+		if sc.isTitleStart(s, j) {
 			return
 		}
-		if rk, res := sc.lexMatch(s, k); res != nil && rk == j && res[0].typ != graph.Country {
-			sc.addLexicon(si, i, k, es)
-			sc.addLexicon(si, k, j, res)
+	}
+	// "(JCPOA)" after words that are not a name: an abbreviation of a
+	// treaty or a programme, not an entity.
+	if n == 1 && prev == "(" && next == ")" {
+		if _, ok := sc.mentionAt[i-2]; !ok {
 			return
 		}
 	}
@@ -407,7 +428,7 @@ func (sc *scan) addRun(si int, s sentence, i, j int) {
 		}
 	case mediaCues[next] || (mediaCues[prev] && !afterTitle) || sc.mediaContext(s, i, j):
 		m.typ, m.signal = graph.Media, 0.7
-	case orgHeads[head] && n > 1 || (orgHeads[head] && n == 1 && false):
+	case orgHeads[head] && n > 1:
 		m.typ, m.signal = graph.Organization, 0.8
 		if allGeneric(toks[i:j]) {
 			m.generic = true
@@ -418,9 +439,13 @@ func (sc *scan) addRun(si int, s sentence, i, j int) {
 		m.typ, m.signal = graph.Person, 0.9
 	case toks[i].ner == "PERSON" && n > 1:
 		m.typ, m.signal = graph.Person, 0.8
+	case toks[i].ner == "ORGANIZATION" && toks[j-1].ner == "ORGANIZATION" && n > 2:
+		m.typ, m.signal = graph.Organization, 0.6
 	case n >= 2 && n <= 6:
 		m.typ, m.signal = graph.Person, 0.6
 	case n == 1 && placePreps[prev] && prev != "to":
+		m.typ, m.signal = graph.Location, 0.5
+	case n == 1 && (prev == "," || prev == "and") && sc.listOfPlaces(s, i):
 		m.typ, m.signal = graph.Location, 0.5
 	case n == 1 && (toks[i].ner == "PERSON" || speechVerbs[next]):
 		m.typ, m.signal = graph.Person, 0.4
@@ -432,6 +457,23 @@ func (sc *scan) addRun(si int, s sentence, i, j int) {
 		return
 	}
 	sc.push(m)
+}
+
+// listOfPlaces: "in Fordow, Natanz, and Isfahan" — a word in a list whose
+// earlier member is a place.
+func (sc *scan) listOfPlaces(s sentence, i int) bool {
+	toks := sc.d.toks
+	for k := i - 1; k >= s.first && k >= i-3; k-- {
+		w := lower(toks[k].text)
+		if w == "," || w == "and" {
+			continue
+		}
+		if mi, ok := sc.mentionAt[k]; ok {
+			return sc.ments[mi].typ == graph.Location
+		}
+		return false
+	}
+	return false
 }
 
 // mediaContext: "According to X, a ... news aggregator", "outlet X".
@@ -488,5 +530,7 @@ func isAcronym(s string) bool {
 			n++
 		}
 	}
-	return n >= 2 && n <= 7
+	return n >= 2 && n <= 7 && !romanNumerals[s]
 }
+
+var romanNumerals = set("II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XX", "XXI")

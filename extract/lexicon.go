@@ -118,7 +118,7 @@ func (lx *lexicon) add(form string, e lexEntry) {
 		return
 	}
 	lx.forms[form] = appendEntry(lx.forms[form], e)
-	up := strings.ToUpper(form)
+	up := upperKey(form)
 	lx.upper[up] = appendEntry(lx.upper[up], e)
 	// Count words the way spans are cut: at spaces, and at the points where
 	// the tokenizer splits ("U.S." is one token, "Co-operation" one).
@@ -144,7 +144,7 @@ func (lx *lexicon) lookup(form string) []lexEntry {
 		return es
 	}
 	if utf8.RuneCountInString(form) > 4 && isAllUpper(form) {
-		return lx.upper[strings.ToUpper(form)]
+		return lx.upper[upperKey(form)]
 	}
 	return nil
 }
@@ -213,4 +213,10 @@ func eachRow(name string, fn func([]string) error) error {
 		return fmt.Errorf("extract: lexicon %s: %w", name, err)
 	}
 	return nil
+}
+
+// upperKey folds case for all-caps matching; the Turkish dotted and
+// dotless i fold to plain I so that "TÜRKİYE" finds "Türkiye".
+func upperKey(s string) string {
+	return strings.ToUpper(strings.NewReplacer("İ", "I", "ı", "i").Replace(s))
 }

@@ -66,14 +66,18 @@ func parse(ctx context.Context, text string) (*doc, error) {
 		if t.Start < 0 || t.End() > len(text) || text[t.Start:t.End()] != t.Text {
 			continue // defensive: never trust an offset we cannot verify
 		}
-		for _, p := range splitDashes(t.Text, t.Start) {
+		for _, p := range splitEdges(splitDashes(t.Text, t.Start)) {
 			tok := token{text: p.text, start: p.start, end: p.start + len(p.text), tag: t.Tag, ner: label[t.Start]}
 			if p.text != t.Text && isDash(p.text) {
 				tok.tag = ":"
 			}
+			if p.text != t.Text && p.text == "." {
+				tok.tag = "."
+			}
 			d.toks = append(d.toks, tok)
 		}
 	}
+	d.toks = joinInitials(text, d.toks)
 	// Sentences: prose's, cut at newlines.
 	var spans [][2]int
 	for _, s := range pd.Sentences() {
@@ -185,4 +189,48 @@ func lineKind(s string, toks []token) (headline, titleCase bool) {
 	}
 	titleCase = words >= 3 && caps*10 >= words*7
 	return headline, titleCase && headline
+}
+
+// abbreviations keep their final period.
+var abbreviations = set("dr.", "mr.", "mrs.", "ms.", "jr.", "sr.", "st.", "gen.", "col.", "lt.",
+	"sgt.", "rep.", "sen.", "gov.", "prof.", "inc.", "ltd.", "co.", "corp.", "jan.", "feb.",
+	"mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "no.",
+	"vs.", "etc.", "adm.", "capt.", "maj.", "rev.", "hon.", "mt.", "ft.", "ave.")
+
+// splitEdges cuts a sentence-final period off a word prose left it on
+// ("Sea.") and a hyphen off either end of a word ("News-").
+func splitEdges(ps []piece) []piece {
+	var out []piece
+	for _, p := range ps {
+		s := p.text
+		switch {
+		case len(s) > 3 && strings.HasSuffix(s, ".") && strings.Count(s, ".") == 1 && !abbreviations[strings.ToLower(s)]:
+			out = append(out, piece{s[:len(s)-1], p.start}, piece{".", p.start + len(s) - 1})
+		case len(s) > 2 && strings.HasSuffix(s, "-") && !strings.HasPrefix(s, "-"):
+			out = append(out, piece{s[:len(s)-1], p.start}, piece{"-", p.start + len(s) - 1})
+		case len(s) > 2 && strings.HasPrefix(s, "-") && !strings.HasSuffix(s, "-"):
+			out = append(out, piece{"-", p.start}, piece{s[1:], p.start + 1})
+		default:
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// joinInitials makes "J" "." one token "J.", so that "J. D. Vance" is a
+// run of capitalised words.
+func joinInitials(text string, toks []token) []token {
+	out := toks[:0]
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if i+1 < len(toks) && toks[i+1].text == "." && toks[i+1].start == t.end &&
+			utf8.RuneCountInString(t.text) == 1 && isCapWord(t.text) {
+			t.end = toks[i+1].end
+			t.text = text[t.start:t.end]
+			t.tag = "NNP"
+			i++
+		}
+		out = append(out, t)
+	}
+	return out
 }

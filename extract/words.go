@@ -69,6 +69,7 @@ var stopCaps = set("The", "A", "An", "This", "That", "These", "Those", "It", "It
 	"Backchannel", "Hardline", "Diplomacy", "Ceasefire", "Peace", "War", "Government",
 	"Officials", "Official", "Minister", "Ministers", "Leaders", "Leader", "Opposition",
 	"Western", "Eastern", "Northern", "Southern", "God", "Allah", "Ramadan", "Eid", "Christmas", "Easter",
+	"AM", "PM", "GMT", "UTC", "EST", "EDT", "CET", "II", "III", "IV", "OK", "TV", "PhD",
 	"Internet", "X", "Twitter", "Facebook", "Instagram", "YouTube", "TikTok", "WhatsApp")
 
 // personNouns after a demonym make it a nationality describing a person
@@ -103,3 +104,10 @@ func lower(s string) string { return strings.ToLower(s) }
 
 // isPossessive reports whether a token is the possessive clitic.
 func isPossessive(s string) bool { return s == "'s" || s == "’s" || s == "'" || s == "’" }
+
+// motionWords before "to" make the next place a destination ("fly to
+// Riyadh"), not a state addressed ("a proposal to Moscow").
+var motionWords = set("fly", "flew", "flown", "travel", "travelled", "traveled", "travels",
+	"go", "went", "gone", "return", "returned", "returns", "trip", "visit", "journey",
+	"headed", "moved", "move", "sent", "sending", "came", "come", "arrive", "flight", "back",
+	"delegation", "way", "route")
