@@ -294,7 +294,7 @@ func (sc *scan) capRun(s sentence, i int) int {
 		}
 		if isCapWord(t.text) && !isPossessive(t.text) {
 			// a body's name ends at its head: "Main Directorate Igor X"
-			if j > i && orgHeads[lower(toks[j-1].text)] && !orgHeads[lower(t.text)] && !mediaHeads[lower(t.text)] {
+			if j > i && orgHeads[lower(toks[j-1].text)] && !orgHeads[lower(t.text)] && !mediaHeads[lower(t.text)] && t.ner == "PERSON" {
 				break
 			}
 			j++
@@ -447,7 +447,7 @@ func (sc *scan) addRun(si int, s sentence, i, j int) {
 		m.typ, m.signal = graph.Location, 0.5
 	case n == 1 && (prev == "," || prev == "and") && sc.listOfPlaces(s, i):
 		m.typ, m.signal = graph.Location, 0.5
-	case n == 1 && (toks[i].ner == "PERSON" || speechVerbs[next]):
+	case n == 1 && (toks[i].ner == "PERSON" || speechVerbs[next] || (prev == "by" && i-2 >= s.first && strings.HasPrefix(toks[i-2].tag, "VBN"))):
 		m.typ, m.signal = graph.Person, 0.4
 	case n == 1:
 		// Unknown single word: kept only if it turns out to be the short

@@ -123,21 +123,42 @@ func appendUnique(xs []string, s string) []string {
 	return append(xs, s)
 }
 
-// dedupe keeps one relation per (type, subject, object, date), the most
-// confident; symmetric types ignore direction. Via and attribution merge.
+// dedupe keeps one relation per (type, subject, object, polarity, date),
+// the most confident; symmetric types ignore direction; an undated reading
+// folds into a dated one of the same relation. Via and attribution merge.
 func dedupe(rs []graph.Relation) []graph.Relation {
 	idx := map[string]int{}
 	var out []graph.Relation
-	for _, r := range rs {
+	key := func(r graph.Relation, date string) string {
 		s, o := r.Subject, r.Object
 		if r.Type.Symmetric() && o < s {
 			s, o = o, s
 		}
-		k := strings.Join([]string{string(r.Type), s, o, r.Date}, "\x1f")
 		if r.Type.Structural() {
-			k = strings.Join([]string{string(r.Type), s, o}, "\x1f")
+			date = ""
 		}
-		if i, ok := idx[k]; ok {
+		return strings.Join([]string{string(r.Type), s, o, string(r.Polarity), date}, "\x1f")
+	}
+	// dated first, so undated readings find them
+	sorted := make([]graph.Relation, 0, len(rs))
+	for _, r := range rs {
+		if r.Date != "" {
+			sorted = append(sorted, r)
+		}
+	}
+	for _, r := range rs {
+		if r.Date == "" {
+			sorted = append(sorted, r)
+		}
+	}
+	undated := map[string]int{}
+	for _, r := range sorted {
+		k := key(r, r.Date)
+		i, ok := idx[k]
+		if !ok && r.Date == "" {
+			i, ok = undated[key(r, "")]
+		}
+		if ok {
 			p := &out[i]
 			for _, v := range r.Via {
 				p.Via = appendUnique(p.Via, v)
@@ -151,8 +172,12 @@ func dedupe(rs []graph.Relation) []graph.Relation {
 			continue
 		}
 		idx[k] = len(out)
+		if _, seen := undated[key(r, "")]; !seen {
+			undated[key(r, "")] = len(out)
+		}
 		out = append(out, r)
 	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].Evidence.Start < out[b].Evidence.Start })
 	return out
 }
 

@@ -26,6 +26,8 @@ type relBuilder struct {
 	out    []rel
 	used   map[int]bool // mentions that only qualify a title
 	roleOf map[int]int  // person entity → entity it serves (first seen)
+	// lastRole maps a person mention to the entity its title serves.
+	lastRole map[int]int
 }
 
 func (rb *relBuilder) add(r rel) {
@@ -85,6 +87,7 @@ func (rb *relBuilder) roles() {
 	d := sc.d
 	rb.used = map[int]bool{}
 	rb.roleOf = map[int]int{}
+	rb.lastRole = map[int]int{}
 	for ti, title := range sc.titles {
 		s := d.sents[d.toks[title.ti].sent]
 		if s.titleCase {
@@ -122,17 +125,79 @@ func (rb *relBuilder) roles() {
 			continue
 		}
 		person := rb.entOf(pm)
+		if pe := sc.ments[pm].tj; pe < s.lim && isPossessive(d.toks[pe].text) && !comma {
+			// "President Trump's son-in-law": the holder is a possessor
+			// here; only an explicit qualifier ties the title.
+			if obj, conf, qual := rb.qualifier(title.ti, s); obj >= 0 && conf >= 0.85 {
+				rb.markUsed(qual)
+				rb.addRole(person, obj, title.text, conf, d.toks[title.ti].sent)
+			}
+			continue
+		}
 		obj, conf, qual := rb.qualifier(title.ti, s)
+		if conf < 0.85 {
+			// "U.S. Advisor X and Middle East envoy Y": a coordinated
+			// title shares the qualifier of the one before it.
+			if o, ok := rb.sharedQualifier(title, s); ok {
+				obj, conf, qual = o, 0.7, nil
+			}
+		}
 		if obj < 0 {
 			continue
 		}
 		_ = ti
-		for _, q := range qual {
-			rb.used[q] = true
-		}
-		rb.addRole(person, obj, title.text, conf, d.toks[title.ti].sent)
+		rb.markUsed(qual)
+		rb.lastRole[pm] = obj
+		rb.addRole(person, obj, rb.roleText(title), conf, d.toks[title.ti].sent)
 	}
 	rb.appositives()
+}
+
+func (rb *relBuilder) markUsed(ms []int) {
+	for _, q := range ms {
+		rb.used[q] = true
+	}
+}
+
+// roleText is the title with a place that qualifies it ("Middle East
+// envoy").
+func (rb *relBuilder) roleText(t span) string {
+	d := rb.sc.d
+	if t.ti > 0 {
+		if mi := rb.mentionAt(t.ti - 1); mi >= 0 && rb.typeOf(mi) == graph.Location {
+			m := rb.sc.ments[mi]
+			return d.text[m.start:d.toks[t.tj-1].end]
+		}
+	}
+	return t.text
+}
+
+// sharedQualifier: the title follows "PERSON and" or "PERSON," (a place
+// modifier between allowed) where that person got a role in this sentence.
+func (rb *relBuilder) sharedQualifier(t span, s sentence) (int, bool) {
+	d := rb.sc.d
+	k := t.ti - 1
+	if k >= s.first {
+		if mi := rb.mentionAt(k); mi >= 0 && rb.typeOf(mi) == graph.Location {
+			k = rb.sc.ments[mi].ti - 1
+		}
+	}
+	if k < s.first+1 {
+		return -1, false
+	}
+	if w := lower(d.toks[k].text); w != "and" && w != "," {
+		return -1, false
+	}
+	k--
+	if k >= s.first && d.toks[k].text == "," {
+		k--
+	}
+	pm := rb.mentionAt(k)
+	if pm < 0 {
+		return -1, false
+	}
+	o, ok := rb.lastRole[pm]
+	return o, ok
 }
 
 func isHonorTok(sc *scan, k int) bool {
@@ -215,18 +280,70 @@ func (rb *relBuilder) qualifier(ti int, s sentence) (int, float64, []int) {
 		}
 		break
 	}
-	// Bare title: nearest free state before it in the sentence.
-	for k := ti - 1; k >= s.first && k >= ti-18; k-- {
+	return rb.bareTitle(ti, s)
+}
+
+// stateCues after a state say it is the side a bare title serves: "an
+// Iranian delegation led by Foreign Minister X", "top U.S. officials,
+// including Secretary of State Y".
+var stateCues = set("delegation", "team", "officials", "side", "government", "administration",
+	"negotiators", "diplomats", "delegations", "'s", "’s")
+
+// blockingPreps before a title make its holder an oblique mention ("out of
+// respect for President X"), where the sentence's states say nothing of
+// whom the title serves.
+var blockingPreps = set("for", "to", "from", "of", "with", "about", "on", "against", "under", "than")
+
+// bareTitle ties a title that has no qualifier of its own to a state of
+// its clause: first one followed by a cue word ("the US delegation was led
+// by special envoy X"), else the clause's first free state; none when the
+// title sits in a prepositional phrase or the holder is a possessor.
+func (rb *relBuilder) bareTitle(ti int, s sentence) (int, float64, []int) {
+	sc := rb.sc
+	d := sc.d
+	if ti > s.first && blockingPreps[lower(d.toks[ti-1].text)] {
+		return -1, 0, nil
+	}
+	// the clause: back to a boundary
+	start := s.first
+	for k := ti - 1; k >= s.first; k-- {
+		w := lower(d.toks[k].text)
+		if w == ";" || w == "while" || w == "but" || w == "whereas" {
+			start = k + 1
+			break
+		}
+	}
+	first := -1
+	for k := ti - 1; k >= start; k-- {
 		mi := rb.mentionAt(k)
-		if mi < 0 || rb.used[mi] {
+		if mi < 0 || rb.used[mi] || sc.ments[mi].tj != k+1 {
 			continue
 		}
 		e := rb.entOf(mi)
-		if e >= 0 && rb.ents[e].typ == graph.Country && !rb.isPlaceArg(k) {
-			return e, 0.5, nil
+		if e < 0 || rb.ents[e].typ != graph.Country || rb.isPlaceArg(k) {
+			continue
 		}
+		if n := sc.ments[mi].tj; n < s.lim && stateCues[lower(d.toks[n].text)] {
+			return e, 0.6, nil
+		}
+		first = e
+	}
+	if first >= 0 {
+		return first, 0.5, nil
 	}
 	return -1, 0, nil
+}
+
+// afterPrep: a preposition ("to", "of") stands between token from and k.
+func (rb *relBuilder) afterPrep(k, from int) bool {
+	d := rb.sc.d
+	for j := k - 1; j >= from; j-- {
+		w := lower(d.toks[j].text)
+		if w == "to" || w == "of" || w == "for" {
+			return true
+		}
+	}
+	return false
 }
 
 // isPlaceArg: a state after "in" is a venue, not who the role serves.
@@ -289,14 +406,28 @@ func (rb *relBuilder) appositives() {
 				break
 			}
 		}
-		if title < 0 {
+		if title < 0 || lower(d.toks[k].text) == "and" {
+			continue
+		}
+		// a list of titled names ("X, Army Secretary Y, and ..."), not an
+		// apposition, when the phrase names a person after its title
+		list := false
+		for j := sc.titles[title].tj; j < end; j++ {
+			if mi := rb.mentionAt(j); mi >= 0 && rb.typeOf(mi) == graph.Person {
+				if !rb.afterPrep(j, sc.titles[title].tj) {
+					list = true
+				}
+				break
+			}
+		}
+		if list {
 			continue
 		}
 		obj := -1
 		var used []int
 		for j := k; j < end; j++ {
 			mi := rb.mentionAt(j)
-			if mi < 0 || mi == pm {
+			if mi < 0 || mi == pm || rb.used[mi] {
 				continue
 			}
 			e := rb.entOf(mi)
