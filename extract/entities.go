@@ -294,7 +294,7 @@ func (sc *scan) capRun(s sentence, i int) int {
 		}
 		if isCapWord(t.text) && !isPossessive(t.text) {
 			// a body's name ends at its head: "Main Directorate Igor X"
-			if j > i && orgHeads[lower(toks[j-1].text)] && !orgHeads[lower(t.text)] && !mediaHeads[lower(t.text)] && t.ner == "PERSON" {
+			if j > i && orgHeads[lower(toks[j-1].text)] && !isHeadWord(t.text) && sc.nameAfterHead(s, j) {
 				break
 			}
 			j++
@@ -325,6 +325,23 @@ func (sc *scan) capRun(s sentence, i int) int {
 		j--
 	}
 	return j
+}
+
+// nameAfterHead: two or more capitalised words, none a head, follow an
+// organisation's head word: a name after a body ("Main Directorate Igor
+// X"), not the rest of the body's name.
+func (sc *scan) nameAfterHead(s sentence, j int) bool {
+	n := 0
+	for k := j; k < s.lim && isCapWord(sc.d.toks[k].text); k++ {
+		if isHeadWord(sc.d.toks[k].text) {
+			return false
+		}
+		if _, es := sc.lexMatch(s, k); es != nil {
+			break
+		}
+		n++
+	}
+	return n >= 2
 }
 
 func isOpenQuote(s string) bool {

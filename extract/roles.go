@@ -93,64 +93,108 @@ func (rb *relBuilder) roles() {
 		if s.titleCase {
 			continue
 		}
-		// the person after the title (honorifics and a comma skipped)
+		// the person after the title: honorifics skipped; after a comma,
+		// "NATO's top general, US Air Force General X" also allowed
 		k := title.tj
 		comma := false
-		for k < s.lim {
-			if isHonorTok(sc, k) {
+		for k < s.lim && isHonorTok(sc, k) {
+			k++
+		}
+		if k+1 < s.lim && d.toks[k].text == "," && rb.reverseAppositive(title) {
+			comma = true
+			k++
+			if mi := rb.mentionAt(k); mi >= 0 && rb.typeOf(mi) != graph.Person {
+				k = sc.ments[mi].tj
+			}
+			if t2, ok := sc.titleAt[k]; ok {
+				k = sc.titles[t2].tj
+			}
+			for k < s.lim && isHonorTok(sc, k) {
 				k++
-				continue
 			}
-			if d.toks[k].text == "," && !comma && k+1 < s.lim {
-				comma = true
-				k++
-				continue
-			}
-			// chained titles: "Saudi Foreign Minister Prince Faisal"
-			if _, ok := sc.titleAt[k]; ok && !comma {
-				break
-			}
-			break
 		}
 		pm := rb.mentionAt(k)
 		if pm < 0 || rb.typeOf(pm) != graph.Person || sc.ments[pm].ti != k {
-			// A title followed by another title, then the person.
-			if nt, ok := sc.titleAt[k]; ok && !comma {
-				_ = nt
-				continue
-			}
 			continue
 		}
-		if comma && !rb.reverseAppositive(title) {
-			continue
+		// a chain of titles ("Minister of State, Cabinet Member and
+		// National Security Advisor X") is one role, qualified at its start
+		first := ti
+		for first > 0 {
+			prev := sc.titles[first-1]
+			gap := d.text[d.toks[prev.tj-1].end:d.toks[sc.titles[first].ti].start]
+			if g := strings.TrimSpace(gap); g == "" || g == "," || g == "and" || g == ", and" {
+				if prev.tj <= sc.titles[first].ti && d.toks[prev.tj-1].sent == d.toks[title.ti].sent {
+					first--
+					continue
+				}
+			}
+			break
+		}
+		chain := span{sc.titles[first].ti, title.tj, d.text[d.toks[sc.titles[first].ti].start:d.toks[title.tj-1].end]}
+		if comma {
+			chain = title
 		}
 		person := rb.entOf(pm)
 		if pe := sc.ments[pm].tj; pe < s.lim && isPossessive(d.toks[pe].text) && !comma {
 			// "President Trump's son-in-law": the holder is a possessor
 			// here; only an explicit qualifier ties the title.
-			if obj, conf, qual := rb.qualifier(title.ti, s); obj >= 0 && conf >= 0.85 {
+			if obj, conf, qual := rb.qualifier(chain.ti, s); obj >= 0 && conf >= 0.85 {
 				rb.markUsed(qual)
-				rb.addRole(person, obj, title.text, conf, d.toks[title.ti].sent)
+				rb.addRole(person, obj, rb.roleText(chain), conf, d.toks[title.ti].sent)
 			}
 			continue
 		}
-		obj, conf, qual := rb.qualifier(title.ti, s)
+		obj, conf, qual := rb.qualifier(chain.ti, s)
 		if conf < 0.85 {
 			// "U.S. Advisor X and Middle East envoy Y": a coordinated
 			// title shares the qualifier of the one before it.
-			if o, ok := rb.sharedQualifier(title, s); ok {
+			if o, ok := rb.sharedQualifier(chain, s); ok {
 				obj, conf, qual = o, 0.7, nil
 			}
 		}
 		if obj < 0 {
+			obj, conf = rb.anaphoricState(s)
+		}
+		if obj < 0 {
 			continue
 		}
-		_ = ti
 		rb.markUsed(qual)
 		rb.lastRole[pm] = obj
-		rb.addRole(person, obj, rb.roleText(title), conf, d.toks[title.ti].sent)
+		rb.addRole(person, obj, rb.roleText(chain), conf, d.toks[title.ti].sent)
 	}
 	rb.appositives()
+}
+
+// anaphoricState: "It also includes Deputy Minister X" after "The Russian
+// delegation is led by ...": a sentence opening with "It"/"They" or "The
+// delegation" continues the previous sentence's state.
+func (rb *relBuilder) anaphoricState(s sentence) (int, float64) {
+	sc := rb.sc
+	d := sc.d
+	if s.lim-s.first < 2 {
+		return -1, 0
+	}
+	w0, w1 := lower(d.toks[s.first].text), lower(d.toks[s.first+1].text)
+	if !(w0 == "it" || w0 == "they" || (w0 == "the" && stateCues[w1])) {
+		return -1, 0
+	}
+	si := d.toks[s.first].sent
+	if si == 0 {
+		return -1, 0
+	}
+	p := d.sents[si-1]
+	for k := p.first; k < p.lim; k++ {
+		mi := rb.mentionAt(k)
+		if mi < 0 || sc.ments[mi].tj != k+1 || sc.ments[mi].tj >= p.lim {
+			continue
+		}
+		e := rb.entOf(mi)
+		if e >= 0 && rb.ents[e].typ == graph.Country && stateCues[lower(d.toks[sc.ments[mi].tj].text)] {
+			return e, 0.5
+		}
+	}
+	return -1, 0
 }
 
 func (rb *relBuilder) markUsed(ms []int) {
@@ -292,7 +336,7 @@ var stateCues = set("delegation", "team", "officials", "side", "government", "ad
 // blockingPreps before a title make its holder an oblique mention ("out of
 // respect for President X"), where the sentence's states say nothing of
 // whom the title serves.
-var blockingPreps = set("for", "to", "from", "of", "with", "about", "on", "against", "under", "than")
+var blockingPreps = set("for", "to", "of", "with", "about", "on", "against", "under", "than")
 
 // bareTitle ties a title that has no qualifier of its own to a state of
 // its clause: first one followed by a cue word ("the US delegation was led
@@ -302,7 +346,9 @@ func (rb *relBuilder) bareTitle(ti int, s sentence) (int, float64, []int) {
 	sc := rb.sc
 	d := sc.d
 	if ti > s.first && blockingPreps[lower(d.toks[ti-1].text)] {
-		return -1, 0, nil
+		if !(ti-2 >= s.first && lower(d.toks[ti-1].text) == "with" && lower(d.toks[ti-2].text) == "along") {
+			return -1, 0, nil
+		}
 	}
 	// the clause: back to a boundary
 	start := s.first
