@@ -22,7 +22,8 @@ type Article struct {
 
 	// The fields below say more about where the article came from. They are
 	// optional and omitted from JSON when empty, so inputs and extraction
-	// output without them are unchanged.
+	// output without them are unchanged; all are comparable, so Article
+	// stays comparable with ==.
 
 	// Author is the byline, as the page or feed gives it.
 	Author string `json:"author,omitempty"`
@@ -34,8 +35,6 @@ type Article struct {
 	ForwardedFrom string `json:"forwarded_from,omitempty"`
 	// Views is how many times a channel message was seen, when known.
 	Views int `json:"views,omitempty"`
-	// Links are the addresses the text links to.
-	Links []string `json:"links,omitempty"`
 }
 
 // PlatformTelegram marks an Article read from a Telegram channel export.
