@@ -24,7 +24,6 @@ func (s *Server) health(c *gin.Context) {
 	if err != nil {
 		// Whatever the store's code, an unhealthy store is unavailable to
 		// the caller; the cause goes to the log.
-		c.Set(errorKey, err)
 		s.fail(c, graph.Wrap(graph.EUNAVAILABLE, err, "the store does not answer"))
 		return
 	}

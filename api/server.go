@@ -48,6 +48,10 @@ type Server struct {
 	// Token, when set, is the bearer token every write must carry
 	// (Authorization: Bearer <Token>). Reads are open.
 	Token string
+	// TrustedProxies lists the addresses or CIDRs of proxies whose
+	// X-Forwarded-For the request log believes. Empty believes none and logs
+	// the peer's address.
+	TrustedProxies []string
 }
 
 func (s *Server) maxBodyBytes() int64 {
@@ -81,6 +85,11 @@ func (s *Server) Handler() http.Handler {
 	r.RedirectFixedPath = false
 	r.HandleMethodNotAllowed = true
 	r.ContextWithFallback = true
+	if err := r.SetTrustedProxies(s.TrustedProxies); err != nil {
+		// A bad entry must not make the log believe every proxy.
+		s.logger().Error("api: ignoring TrustedProxies", "error", err)
+		_ = r.SetTrustedProxies(nil)
+	}
 
 	r.Use(s.logRequests, s.recoverPanics, s.cors, s.limitRequest)
 	r.NoRoute(func(c *gin.Context) {
