@@ -45,7 +45,7 @@ func (rb *relBuilder) attribution(s sentence) []int {
 			continue
 		}
 		if reportVerbs[w] && w != "according" {
-			if subs := rb.subjects(s, k); len(subs) > 0 {
+			if subs := rb.subjects(s, k, false); len(subs) > 0 {
 				for _, e := range subs {
 					add(e)
 				}

@@ -90,15 +90,34 @@ func (rb *relBuilder) readTrigger(si int, s sentence, i, j int, t trigger, attr 
 	}
 	var subj, obj []int
 	if passive {
-		obj = rb.subjects(s, i)
+		obj = rb.subjects(s, i, false)
 		subj = rb.byAgent(s, j)
 	} else {
-		subj = rb.subjects(s, i)
+		if t.noun {
+			subj = rb.modifierSubjects(s, i)
+		}
+		if len(subj) == 0 {
+			subj = rb.subjects(s, i, t.noun)
+		}
 		obj = rb.objects(s, j, t)
 	}
 	if t.noun && len(subj) == 0 {
 		// "attacks by X on Y"
 		subj = rb.byAgent(s, j)
+	}
+	if len(subj) == 0 && i == s.first && d.toks[i].tag == "VBG" {
+		// "Speaking to X, Trump said": the subject follows the comma
+		for k := j; k < s.lim; k++ {
+			if d.toks[k].text == "," {
+				if e := rb.usable(rb.mentionAt(k + 1)); e >= 0 {
+					subj = []int{e}
+				}
+				break
+			}
+		}
+	}
+	if rb.controlled(s, i) {
+		return
 	}
 	via := rb.via(s, i, j)
 	if t.typ == graph.Meet && (lower(d.toks[i].text) == "hosted" || lower(d.toks[i].text) == "hosting" || lower(d.toks[i].text) == "host" || lower(d.toks[i].text) == "hosts") {
@@ -108,18 +127,52 @@ func (rb *relBuilder) readTrigger(si int, s sentence, i, j int, t trigger, attr 
 			return
 		}
 	}
-	if len(subj) == 0 && len(obj) >= 2 && t.typ.Symmetric() {
-		subj, obj = obj[:1], obj[1:]
-	}
-	if len(obj) == 0 && len(subj) >= 2 && t.typ.Symmetric() {
-		obj = subj[1:]
-		subj = subj[:1]
+	reciprocal := rb.reciprocal(s, i, j)
+	if len(obj) == 0 && len(subj) >= 2 && (t.typ.Symmetric() || reciprocal) {
+		for a := 0; a < len(subj); a++ {
+			for b := a + 1; b < len(subj); b++ {
+				rb.add(rel{typ: t.typ, subj: subj[a], obj: subj[b], via: via, attr: attr, date: date, pol: pol, conf: conf, sent: si})
+				if reciprocal && !t.typ.Symmetric() {
+					rb.add(rel{typ: t.typ, subj: subj[b], obj: subj[a], via: via, attr: attr, date: date, pol: pol, conf: conf, sent: si})
+				}
+			}
+		}
+		return
 	}
 	for _, a := range subj {
 		for _, b := range obj {
 			rb.add(rel{typ: t.typ, subj: a, obj: b, via: via, attr: attr, date: date, pol: pol, conf: conf, sent: si})
 		}
 	}
+}
+
+// reciprocal: "exchange airstrikes", "each other".
+func (rb *relBuilder) reciprocal(s sentence, i, j int) bool {
+	d := rb.sc.d
+	if strings.HasPrefix(lower(d.toks[i].text), "exchang") || strings.HasPrefix(lower(d.toks[i].text), "trad") {
+		return true
+	}
+	for k := j; k+1 < s.lim && k < j+4; k++ {
+		w := lower(d.toks[k].text) + " " + lower(d.toks[k+1].text)
+		if w == "each other" || w == "one another" {
+			return true
+		}
+	}
+	return false
+}
+
+// controlled: "asked X to meet Y" — the requested act is not asserted.
+func (rb *relBuilder) controlled(s sentence, i int) bool {
+	d := rb.sc.d
+	if i-1 < s.first || lower(d.toks[i-1].text) != "to" {
+		return false
+	}
+	for k := i - 2; k >= s.first && k >= i-6; k-- {
+		if t, _, ok := rb.sc.lx.triggers.match(d, s, k); ok && t.typ == graph.Request {
+			return true
+		}
+	}
+	return false
 }
 
 // followsNoun: "hosted the talks", "hosting previous rounds of discussions".
@@ -144,7 +197,7 @@ func (rb *relBuilder) host(s sentence, i int) int {
 	for k := i - 1; k >= s.first && k >= i-8; k-- {
 		w := lower(d.toks[k].text)
 		if w == "hosted" || w == "hosting" || w == "hosts" || w == "mediated" || w == "brokered" {
-			subs := rb.subjects(s, k)
+			subs := rb.subjects(s, k, false)
 			if len(subs) > 0 {
 				return subs[0]
 			}
@@ -196,204 +249,6 @@ func (rb *relBuilder) passive(s sentence, i int) bool {
 		}
 	}
 	return false
-}
-
-// usable: a mention can be an argument when it names an actor and is not
-// only the qualifier of a title.
-func (rb *relBuilder) usable(mi int) int {
-	if mi < 0 || rb.used[mi] {
-		return -1
-	}
-	e := rb.entOf(mi)
-	if e < 0 || !actor(rb.ents[e].typ) {
-		return -1
-	}
-	return e
-}
-
-// subjects finds the subject of the clause ending at token i: the nearest
-// actor to the left not inside a prepositional phrase, with the actors
-// coordinated with it; a subject pronoun is the last person named.
-func (rb *relBuilder) subjects(s sentence, i int) []int {
-	sc := rb.sc
-	d := sc.d
-	for k := i - 1; k >= s.first && k >= i-30; k-- {
-		w := lower(d.toks[k].text)
-		if boundaries[w] || w == "that" || w == "and" && k == i-1 {
-			break
-		}
-		if (w == "he" || w == "she") && strings.HasPrefix(d.toks[k].tag, "PRP") {
-			if p := rb.lastPerson(d.toks[k].start); p >= 0 {
-				return []int{p}
-			}
-			return nil
-		}
-		if w == "who" && k-2 >= s.first && d.toks[k-1].text == "," {
-			if e := rb.usable(rb.mentionAt(k - 2)); e >= 0 {
-				return []int{e}
-			}
-		}
-		mi := rb.mentionAt(k)
-		e := rb.usable(mi)
-		if e < 0 {
-			continue
-		}
-		m := sc.ments[mi]
-		if m.ti > s.first && prepositions[lower(d.toks[m.ti-1].text)] {
-			k = m.ti
-			continue
-		}
-		if m.ti > s.first+1 && lower(d.toks[m.ti-1].text) == "the" && prepositions[lower(d.toks[m.ti-2].text)] {
-			k = m.ti
-			continue
-		}
-		// possessor of a noun phrase: "Khamenei's website" is not the subject
-		// unless nothing better is found; keep looking but remember it.
-		out := []int{e}
-		out = append(out, rb.coordLeft(s, m.ti)...)
-		return out
-	}
-	return nil
-}
-
-// coordLeft collects actors joined by "and" or commas to the left of token k.
-func (rb *relBuilder) coordLeft(s sentence, k int) []int {
-	sc := rb.sc
-	d := sc.d
-	var out []int
-	for k-2 >= s.first {
-		w := lower(d.toks[k-1].text)
-		if w != "and" && w != "," {
-			break
-		}
-		mi := rb.mentionAt(k - 2)
-		e := rb.usable(mi)
-		if e < 0 {
-			break
-		}
-		out = append(out, e)
-		k = sc.ments[mi].ti
-	}
-	return out
-}
-
-// list reads "A, B and C" from token k.
-func (rb *relBuilder) list(s sentence, k int) []int {
-	sc := rb.sc
-	d := sc.d
-	var out []int
-	for k < s.lim {
-		w := lower(d.toks[k].text)
-		if w == "the" || w == "," || w == "and" || w == "both" {
-			k++
-			continue
-		}
-		mi := rb.mentionAt(k)
-		e := rb.usable(mi)
-		if e < 0 {
-			break
-		}
-		dup := false
-		for _, x := range out {
-			dup = dup || x == e
-		}
-		if !dup {
-			out = append(out, e)
-		}
-		k = sc.ments[mi].tj
-		// several mentions in one hyphenated token
-		for k2 := range sc.ments {
-			m := sc.ments[k2]
-			if m.ti == sc.ments[mi].ti && k2 != mi {
-				if e2 := rb.usable(k2); e2 >= 0 && e2 != e {
-					out = append(out, e2)
-				}
-			}
-		}
-	}
-	return out
-}
-
-// objects finds the object(s) after a trigger ending at token j.
-func (rb *relBuilder) objects(s sentence, j int, t trigger) []int {
-	sc := rb.sc
-	d := sc.d
-	for k := j; k < s.lim && k < j+12; k++ {
-		w := lower(d.toks[k].text)
-		if boundaries[w] || w == "that" || w == "who" || w == "." {
-			return nil
-		}
-		if strings.HasPrefix(d.toks[k].tag, "VB") && k > j && !t.noun && w != "led" {
-			return nil
-		}
-		mi := rb.mentionAt(k)
-		e := rb.usable(mi)
-		if e < 0 {
-			continue
-		}
-		m := sc.ments[mi]
-		prep := "-"
-		for p := m.ti - 1; p >= j; p-- {
-			pw := lower(d.toks[p].text)
-			if prepositions[pw] {
-				prep = pw
-				break
-			}
-			if pw == "between" {
-				prep = pw
-				break
-			}
-		}
-		if !t.preps[prep] {
-			if prep == "in" || prep == "at" || prep == "from" || prep == "through" || prep == "via" || prep == "by" {
-				k = m.tj - 1
-				continue
-			}
-			if prep == "-" && !t.preps["-"] {
-				continue
-			}
-			if prep != "-" && !t.preps[prep] {
-				k = m.tj - 1
-				continue
-			}
-		}
-		out := []int{e}
-		// coordination to the right
-		k2 := m.tj
-		for k2+1 < s.lim {
-			w := lower(d.toks[k2].text)
-			if w != "and" && w != "," {
-				break
-			}
-			n := k2 + 1
-			if n < s.lim && lower(d.toks[n].text) == "the" {
-				n++
-			}
-			mi2 := rb.mentionAt(n)
-			e2 := rb.usable(mi2)
-			if e2 < 0 {
-				break
-			}
-			out = append(out, e2)
-			k2 = sc.ments[mi2].tj
-		}
-		return out
-	}
-	return nil
-}
-
-// byAgent reads "by X" after a passive or nominal trigger.
-func (rb *relBuilder) byAgent(s sentence, j int) []int {
-	d := rb.sc.d
-	for k := j; k < s.lim && k < j+4; k++ {
-		if lower(d.toks[k].text) == "by" {
-			return rb.list(s, k+1)
-		}
-		if boundaries[lower(d.toks[k].text)] {
-			break
-		}
-	}
-	return nil
 }
 
 // via collects mediators in the sentence: "through X", "via X",

@@ -1,0 +1,403 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+// lightVerbs carry a nominal trigger without taking its meaning: "held
+// three rounds of negotiations", "to have direct talks". Any other verb
+// between a nominal trigger and a candidate subject ends the search.
+var lightVerbs = set("have", "has", "had", "having", "hold", "holds", "held", "holding", "begin",
+	"began", "begun", "begins", "start", "started", "starts", "resume", "resumed", "restart",
+	"conduct", "conducted", "engage", "engaged", "continue", "continued", "continues", "join",
+	"joined", "is", "was", "are", "were", "be", "been", "being", "involved", "attend", "attended",
+	"launch", "launched", "enter", "entered", "pursue", "pursued", "open", "opened", "seek",
+	"seeking", "sought", "led", "want", "wants", "wanted", "plan", "planned", "plans", "agreed")
+
+// determiners and the like may stand between a verb and its direct object.
+var determiners = set("the", "a", "an", "his", "her", "its", "their", "our", "both", "all", "two",
+	"three", "several", "top", "senior")
+
+// strictDirect types take a direct object only right after the verb:
+// "told reporters Lavrov would fly" has no COMMUNICATE with Lavrov.
+var strictDirect = map[graph.RelationType]bool{graph.Communicate: true, graph.Request: true,
+	graph.Reject: true, graph.Accuse: true, graph.Support: true, graph.Agree: true,
+	graph.Meet: true, graph.Threaten: true}
+
+// usable: a mention can be an argument when it names an actor and is not
+// only the qualifier of a title.
+func (rb *relBuilder) usable(mi int) int {
+	if mi < 0 || rb.used[mi] {
+		return -1
+	}
+	e := rb.entOf(mi)
+	if e < 0 || !actor(rb.ents[e].typ) {
+		return -1
+	}
+	return e
+}
+
+// skippable: tokens that may sit between a word and the name it governs
+// without changing the reading: determiners, adjectives, titles,
+// honorifics and title qualifiers ("met Turkish President X").
+func (rb *relBuilder) skippable(k int) bool {
+	d := rb.sc.d
+	w := lower(d.toks[k].text)
+	if determiners[w] || strings.HasPrefix(d.toks[k].tag, "JJ") || isPossessive(w) || isHonorTok(rb.sc, k) || rb.inTitle(k) {
+		return true
+	}
+	if mi := rb.mentionAt(k); mi >= 0 && rb.used[mi] {
+		return true
+	}
+	return false
+}
+
+func (rb *relBuilder) inTitle(k int) bool {
+	for _, t := range rb.sc.titles {
+		if k >= t.ti && k < t.tj {
+			return true
+		}
+		if t.ti > k {
+			break
+		}
+	}
+	return false
+}
+
+// oblique reports whether a mention is governed by a preposition (through
+// determiners, titles and qualifiers): "talks with X", "from Supreme
+// Leader X" — such a name is not a clause subject.
+func (rb *relBuilder) oblique(s sentence, m mention) bool {
+	d := rb.sc.d
+	for k := m.ti - 1; k >= s.first; k-- {
+		w := lower(d.toks[k].text)
+		if prepositions[w] {
+			return true
+		}
+		if rb.skippable(k) {
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// relativeEnd: for a ", who/which/where" at token k, the token just past
+// the clause it opens (the next comma), so argument searches can jump it.
+func (rb *relBuilder) relativeStart(s sentence, end int) int {
+	d := rb.sc.d
+	// end is a comma closing a relative clause when a ", who|which|where"
+	// opened before it
+	for k := end - 1; k > s.first; k-- {
+		w := lower(d.toks[k].text)
+		if w == "," {
+			return -1
+		}
+		if (w == "who" || w == "which" || w == "where") && d.toks[k-1].text == "," {
+			return k - 1
+		}
+	}
+	return -1
+}
+
+// subjects finds the subject of the clause ending at token i: the nearest
+// actor to the left not governed by a preposition, with the actors
+// coordinated with it. Relative clauses are jumped; "who"/"which" take
+// their antecedent; "he"/"she" the last person named; "it"/"they" the
+// nearest free state or body before them.
+func (rb *relBuilder) subjects(s sentence, i int, noun bool) []int {
+	sc := rb.sc
+	d := sc.d
+	for k := i - 1; k >= s.first && k >= i-30; k-- {
+		w := lower(d.toks[k].text)
+		if w == "," {
+			if rs := rb.relativeStart(s, k); rs >= 0 {
+				k = rs
+				continue
+			}
+		}
+		if boundaries[w] || w == "that" || w == "where" || (w == "and" && k == i-1) {
+			break
+		}
+		if noun && strings.HasPrefix(d.toks[k].tag, "VB") && !lightVerbs[w] {
+			break
+		}
+		if (w == "after" || w == "before" || w == "upon" || w == "while") && k+1 < i && d.toks[k+1].tag == "VBG" {
+			return rb.mainSubject(s, k)
+		}
+		if (w == "who" || w == "which") && k-2 >= s.first && d.toks[k-1].text == "," {
+			if e := rb.usable(rb.mentionAt(k - 2)); e >= 0 {
+				return []int{e}
+			}
+			return nil
+		}
+		if strings.HasPrefix(d.toks[k].tag, "PRP") && !strings.HasPrefix(d.toks[k].tag, "PRP$") {
+			switch w {
+			case "he", "she":
+				if p := rb.lastPerson(d.toks[k].start); p >= 0 {
+					return []int{p}
+				}
+			case "it", "they":
+				return rb.itSubject(s, k)
+			}
+			return nil
+		}
+		mi := rb.mentionAt(k)
+		e := rb.usable(mi)
+		if e < 0 {
+			continue
+		}
+		m := sc.ments[mi]
+		if rb.oblique(s, m) {
+			k = m.ti
+			continue
+		}
+		return append([]int{e}, rb.coordLeft(s, m.ti)...)
+	}
+	return nil
+}
+
+// mainSubject: the first free actor of the clause before token k ("X
+// departed Y after having a meeting with Z": X).
+func (rb *relBuilder) mainSubject(s sentence, k int) []int {
+	for j := s.first; j < k; j++ {
+		mi := rb.mentionAt(j)
+		e := rb.usable(mi)
+		if e < 0 || rb.oblique(s, rb.sc.ments[mi]) {
+			continue
+		}
+		return []int{e}
+	}
+	return nil
+}
+
+// itSubject resolves "it"/"they" to the nearest free state or body before
+// token k in the sentence ("Ukraine said it had reached").
+func (rb *relBuilder) itSubject(s sentence, k int) []int {
+	for j := k - 1; j >= s.first; j-- {
+		mi := rb.mentionAt(j)
+		e := rb.usable(mi)
+		if e < 0 {
+			continue
+		}
+		if t := rb.ents[e].typ; (t == graph.Country || t == graph.Organization) && !rb.oblique(s, rb.sc.ments[mi]) {
+			return []int{e}
+		}
+	}
+	return nil
+}
+
+// modifierSubjects: a nominal trigger's own modifiers name its agents:
+// "US-Iran negotiations", "Tehran's last-minute demand", "US shootdown".
+func (rb *relBuilder) modifierSubjects(s sentence, i int) []int {
+	sc := rb.sc
+	d := sc.d
+	k := i - 1
+	for k >= s.first && k >= i-4 {
+		w := lower(d.toks[k].text)
+		if isPossessive(w) {
+			k--
+			break
+		}
+		if rb.mentionAt(k) >= 0 {
+			break
+		}
+		if strings.HasPrefix(d.toks[k].tag, "JJ") || d.toks[k].tag == "NN" || strings.Contains(w, "-") {
+			k--
+			continue
+		}
+		return nil
+	}
+	if k < s.first {
+		return nil
+	}
+	var out []int
+	for mi, m := range sc.ments {
+		if m.ti <= k && k < m.tj && m.tj == k+1 || (m.ti == k && m.tj == k+1) {
+			if e := rb.usable(mi); e >= 0 {
+				out = appendInt(out, e)
+			}
+		}
+	}
+	return out
+}
+
+func appendInt(xs []int, x int) []int {
+	for _, y := range xs {
+		if y == x {
+			return xs
+		}
+	}
+	return append(xs, x)
+}
+
+// coordLeft collects actors joined by "and" and commas to the left of k.
+func (rb *relBuilder) coordLeft(s sentence, k int) []int {
+	sc := rb.sc
+	d := sc.d
+	var out []int
+	for {
+		j := k - 1
+		sep := false
+		for j >= s.first {
+			w := lower(d.toks[j].text)
+			if w == "and" || w == "," {
+				sep = true
+				j--
+				continue
+			}
+			break
+		}
+		if !sep || j < s.first {
+			return out
+		}
+		mi := rb.mentionAt(j)
+		e := rb.usable(mi)
+		if e < 0 {
+			return out
+		}
+		out = appendInt(out, e)
+		k = sc.ments[mi].ti
+	}
+}
+
+// coordRight collects actors joined by "and" and commas after token k
+// (titles and qualifiers of the next name skipped).
+func (rb *relBuilder) coordRight(s sentence, k int) []int {
+	sc := rb.sc
+	d := sc.d
+	var out []int
+	for k < s.lim {
+		j := k
+		sep := false
+		for j < s.lim {
+			w := lower(d.toks[j].text)
+			if w == "and" || w == "," {
+				sep = true
+				j++
+				continue
+			}
+			break
+		}
+		if !sep {
+			return out
+		}
+		for j < s.lim && rb.skippable(j) {
+			j++
+		}
+		mi := rb.mentionAt(j)
+		e := rb.usable(mi)
+		if e < 0 || j >= s.lim {
+			return out
+		}
+		out = appendInt(out, e)
+		k = sc.ments[mi].tj
+	}
+	return out
+}
+
+// list reads "A, B and C" from token k.
+func (rb *relBuilder) list(s sentence, k int) []int {
+	sc := rb.sc
+	d := sc.d
+	var out []int
+	for k < s.lim {
+		w := lower(d.toks[k].text)
+		if w == "the" || w == "," || w == "and" || w == "both" || rb.skippable(k) {
+			k++
+			continue
+		}
+		mi := rb.mentionAt(k)
+		e := rb.usable(mi)
+		if e < 0 {
+			break
+		}
+		out = appendInt(out, e)
+		// several mentions in one hyphenated token
+		for k2, m := range sc.ments {
+			if m.ti == sc.ments[mi].ti && k2 != mi {
+				if e2 := rb.usable(k2); e2 >= 0 {
+					out = appendInt(out, e2)
+				}
+			}
+		}
+		k = sc.ments[mi].tj
+	}
+	return out
+}
+
+// prepBefore finds the preposition governing a name at token m, looking
+// back to token j: "of" is transparent ("members of Tehran's leadership",
+// "the emir of Qatar"), as is "linked to". It also reports whether only
+// skippable words stand between j and m.
+func (rb *relBuilder) prepBefore(m, j int) (string, bool) {
+	d := rb.sc.d
+	adjacent := true
+	for k := m - 1; k >= j; k-- {
+		w := lower(d.toks[k].text)
+		if w == "of" {
+			adjacent = false
+			continue
+		}
+		if w == "to" && k-1 >= j && (lower(d.toks[k-1].text) == "linked" || lower(d.toks[k-1].text) == "related" || lower(d.toks[k-1].text) == "tied") {
+			k--
+			adjacent = false
+			continue
+		}
+		if prepositions[w] || w == "between" {
+			return w, adjacent
+		}
+		if !rb.skippable(k) {
+			adjacent = false
+		}
+	}
+	return "-", adjacent
+}
+
+// objects finds the object(s) after a trigger ending at token j.
+func (rb *relBuilder) objects(s sentence, j int, t trigger) []int {
+	sc := rb.sc
+	d := sc.d
+	for k := j; k < s.lim && k < j+12; k++ {
+		w := lower(d.toks[k].text)
+		if boundaries[w] || w == "that" || w == "who" || w == "where" || w == "." {
+			return nil
+		}
+		if k > j && strings.HasPrefix(d.toks[k].tag, "VB") && !t.noun && !rb.skippable(k) {
+			return nil
+		}
+		mi := rb.mentionAt(k)
+		e := rb.usable(mi)
+		if e < 0 {
+			continue
+		}
+		m := sc.ments[mi]
+		prep, adjacent := rb.prepBefore(m.ti, j)
+		ok := t.preps[prep]
+		if prep == "-" && strictDirect[t.typ] && !adjacent && !t.noun {
+			ok = false
+		}
+		if !ok {
+			k = m.tj - 1
+			continue
+		}
+		return append([]int{e}, rb.coordRight(s, m.tj)...)
+	}
+	return nil
+}
+
+// byAgent reads "by X" after a passive or nominal trigger.
+func (rb *relBuilder) byAgent(s sentence, j int) []int {
+	d := rb.sc.d
+	for k := j; k < s.lim && k < j+4; k++ {
+		if lower(d.toks[k].text) == "by" {
+			return rb.list(s, k+1)
+		}
+		if boundaries[lower(d.toks[k].text)] {
+			break
+		}
+	}
+	return nil
+}
