@@ -98,6 +98,21 @@ func testIngest(t *testing.T, open opener) {
 		}
 	})
 
+	t.Run("HasArticle", func(t *testing.T) {
+		s := loaded(t, open, xs[0], xs[3])
+		c, ok := s.(graph.ArticleChecker)
+		if !ok {
+			t.Skip("the store does not implement graph.ArticleChecker")
+		}
+		for _, x := range xs {
+			want := x.Article.ID == xs[0].Article.ID || x.Article.ID == xs[3].Article.ID
+			got, err := c.HasArticle(context.Background(), x.Article.Key())
+			if err != nil || got != want {
+				t.Errorf("HasArticle(%q) = %v, %v; want %v", x.Article.Key(), got, err, want)
+			}
+		}
+	})
+
 	t.Run("Replace", func(t *testing.T) {
 		s := loaded(t, open, xs...)
 		v2 := newArticle("fx-3", xs[2].Article.URL, "The Farran brothers (corrected)", "Harbor Daily", "2025-05-21",

@@ -487,6 +487,38 @@ func testPaths(t *testing.T, open opener) {
 		}
 	})
 
+	t.Run("Generated", func(t *testing.T) {
+		// A random graph with hubs, where many paths tie.
+		xs := Generate(5, 40, 120)
+		gs := loaded(t, open, xs...)
+		gref := &refModels{s: gs, m: map[string]*refGraph{}}
+		var ents []string
+		for _, e := range allEntities(t, gs) {
+			ents = append(ents, e.ID)
+		}
+		for _, f := range []graph.RelationFilter{{}, {NoStructural: true, IncludeNegated: true}} {
+			for _, via := range []bool{false, true} {
+				g := gref.get(t, f, via)
+				for i := 0; i < 60; i++ {
+					from, to := ents[(i*7)%len(ents)], ents[(i*13+5)%len(ents)]
+					if from == to {
+						continue
+					}
+					for _, q := range []graph.PathQuery{
+						{From: from, To: to, Filter: f, ViaHops: via, MaxHops: 3},
+						{From: from, To: to, Filter: f, ViaHops: via, MaxHops: 3, K: 8},
+						{From: from, To: to, Filter: f, ViaHops: via, MaxHops: 2, K: 20, Limit: 20},
+					} {
+						got := runPaths(t, gs, q)
+						if want := expectPaths(g, q); !sameShapes(shapesOf(got), want) {
+							t.Errorf("Paths(%+v) = %v, want %v", q, shapesOf(got), want)
+						}
+					}
+				}
+			}
+		}
+	})
+
 	t.Run("Errors", func(t *testing.T) {
 		for _, c := range []struct {
 			name string

@@ -144,3 +144,13 @@ func equalStrings(a, b []string) bool {
 	}
 	return true
 }
+
+// allEntities lists every stored entity.
+func allEntities(t *testing.T, s graph.Store) []graph.Entity {
+	t.Helper()
+	es, err := s.FindEntities(context.Background(), graph.EntityFilter{Limit: graph.MaxLimit})
+	if err != nil {
+		t.Fatalf("FindEntities: %v", err)
+	}
+	return es
+}

@@ -132,15 +132,15 @@ var writerSQL = map[string]string{
 	"articleInsert":   `INSERT INTO articles (key, id, url, title, source, source_norm, published, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 	"articleEntities": `SELECT entity_id FROM entity_articles WHERE article_key = ?`,
 	"articleEdges":    `SELECT DISTINCT edge_id FROM evidence WHERE article_key = ?`,
-	"formLookup":      `SELECT entity_id FROM forms WHERE form = ? AND type = ?`,
-	"formInsert":      `INSERT OR IGNORE INTO forms (form, type, entity_id) VALUES (?, ?, ?)`,
-	"entityGet":       `SELECT id, type, name, aliases, article_count FROM entities WHERE id = ?`,
-	"entityExists":    `SELECT 1 FROM entities WHERE id = ?`,
-	"entityInsert":    `INSERT INTO entities (id, type, name, aliases) VALUES (?, ?, ?, ?)`,
-	"entityRename":    `UPDATE entities SET name = ?, aliases = ? WHERE id = ?`,
-	"entityCounts":    `SELECT COUNT(*), COALESCE(SUM(mentions), 0) FROM entity_articles WHERE entity_id = ?`,
-	"entitySetCounts": `UPDATE entities SET article_count = ?, mention_count = ? WHERE id = ?`,
-	"entityDelete":    `DELETE FROM entities WHERE id = ?`,
+	"formLookup": `SELECT e.id, e.type, e.name, e.aliases, e.article_count FROM forms f JOIN entities e ON e.id = f.entity_id
+		WHERE f.form = ? AND f.type = ?`,
+	"formInsert":   `INSERT OR IGNORE INTO forms (form, type, entity_id) VALUES (?, ?, ?)`,
+	"entityInsert": `INSERT OR IGNORE INTO entities (id, type, name, aliases) VALUES (?, ?, ?, ?)`,
+	"entityRename": `UPDATE entities SET name = ?, aliases = ? WHERE id = ?`,
+	"entityRecount": `UPDATE entities SET (article_count, mention_count) =
+		(SELECT COUNT(*), COALESCE(SUM(mentions), 0) FROM entity_articles WHERE entity_id = ?1) WHERE id = ?1`,
+	"entityAddCounts": `UPDATE entities SET article_count = article_count + 1, mention_count = mention_count + ? WHERE id = ?`,
+	"entityDrop":      `DELETE FROM entities WHERE id = ? AND article_count = 0`,
 	"mentionsInsert":  `INSERT INTO entity_articles (entity_id, article_key, mentions) VALUES (?, ?, ?)`,
 	"edgeInsert": `INSERT OR IGNORE INTO edges (id, type, subject, object, date, polarity, role, via, attributed_to, confidence, support)
 		VALUES (?, ?, ?, ?, ?, ?, '', '[]', '[]', 0, 0)`,
@@ -253,6 +253,11 @@ func (w *writer) article(x graph.Extraction, res *graph.IngestResult) (added, er
 		if _, err := w.exec("mentionsInsert", id, key, mentions[id]); err != nil {
 			return add, err
 		}
+		// The article is new to the store at this point (an old version
+		// was removed above), so the counts grow by exactly this much.
+		if _, err := w.exec("entityAddCounts", mentions[id], id); err != nil {
+			return add, err
+		}
 	}
 
 	// Relations, folded into edges.
@@ -282,10 +287,7 @@ func (w *writer) article(x graph.Extraction, res *graph.IngestResult) (added, er
 		add.evidence++
 		touched[id] = true
 	}
-	if err := w.refreshEdges(touched); err != nil {
-		return add, err
-	}
-	return add, w.refreshEntities(order)
+	return add, w.refreshEdges(touched)
 }
 
 // storedIDs maps local ids to stored ones, sorted and without repeats.
@@ -411,17 +413,10 @@ func setList(m map[string]bool) []string {
 // no stored article refers to.
 func (w *writer) refreshEntities(ids []string) error {
 	for _, id := range ids {
-		var articles, mentions int
-		if err := w.stmts["entityCounts"].QueryRowContext(w.ctx, id).Scan(&articles, &mentions); err != nil {
-			return dbError(err, "cannot count mentions")
+		if _, err := w.exec("entityRecount", id); err != nil {
+			return err
 		}
-		if articles == 0 {
-			if _, err := w.exec("entityDelete", id); err != nil {
-				return err
-			}
-			continue
-		}
-		if _, err := w.exec("entitySetCounts", articles, mentions, id); err != nil {
+		if _, err := w.exec("entityDrop", id); err != nil {
 			return err
 		}
 	}
@@ -435,20 +430,15 @@ func (w *writer) resolve(e graph.Entity) (string, bool, error) {
 	var cands []graph.Entity
 	seen := map[string]bool{}
 	for _, f := range graph.Forms(e) {
-		ids, err := w.strings("formLookup", f, string(e.Type))
+		found, err := w.candidates(f, e.Type)
 		if err != nil {
 			return "", false, err
 		}
-		for _, id := range ids {
-			if seen[id] {
-				continue
+		for _, c := range found {
+			if !seen[c.ID] {
+				seen[c.ID] = true
+				cands = append(cands, c)
 			}
-			seen[id] = true
-			c, err := w.entity(id)
-			if err != nil {
-				return "", false, err
-			}
-			cands = append(cands, c)
 		}
 	}
 	if match, ok := graph.MatchEntity(e, cands); ok {
@@ -463,25 +453,25 @@ func (w *writer) resolve(e graph.Entity) (string, bool, error) {
 		}
 		return match.ID, false, nil
 	}
-	id := graph.EntityID(e.Type, e.Name)
-	for n := 2; ; n++ {
-		var one int
-		err := w.stmts["entityExists"].QueryRowContext(w.ctx, id).Scan(&one)
-		if err == sql.ErrNoRows {
-			break
-		}
-		if err != nil {
-			return "", false, dbError(err, "cannot read entities")
-		}
-		id = fmt.Sprintf("%s-%d", graph.EntityID(e.Type, e.Name), n)
-	}
 	// Folding into an empty entity cleans the aliases the same way a
 	// merge would: no repeats, nothing equal to the name.
-	ne := graph.MergeEntity(graph.Entity{ID: id, Type: e.Type, Name: e.Name}, e)
-	if _, err := w.exec("entityInsert", id, string(e.Type), ne.Name, encodeIDs(ne.Aliases)); err != nil {
-		return "", false, err
+	base := graph.EntityID(e.Type, e.Name)
+	ne := graph.MergeEntity(graph.Entity{Type: e.Type, Name: e.Name}, e)
+	for n := 1; ; n++ {
+		ne.ID = base
+		if n > 1 {
+			// Only when an entity that does not match holds the id.
+			ne.ID = fmt.Sprintf("%s-%d", base, n)
+		}
+		r, err := w.exec("entityInsert", ne.ID, string(e.Type), ne.Name, encodeIDs(ne.Aliases))
+		if err != nil {
+			return "", false, err
+		}
+		if k, _ := r.RowsAffected(); k == 1 {
+			break
+		}
 	}
-	return id, true, w.addForms(ne)
+	return ne.ID, true, w.addForms(ne)
 }
 
 func (w *writer) addForms(e graph.Entity) error {
@@ -493,16 +483,28 @@ func (w *writer) addForms(e graph.Entity) error {
 	return nil
 }
 
-func (w *writer) entity(id string) (graph.Entity, error) {
-	var e graph.Entity
-	var typ, aliases string
-	err := w.stmts["entityGet"].QueryRowContext(w.ctx, id).Scan(&e.ID, &typ, &e.Name, &aliases, &e.ArticleCount)
+// candidates reads the stored entities of type t that have form f.
+func (w *writer) candidates(f string, t graph.EntityType) ([]graph.Entity, error) {
+	rows, err := w.stmts["formLookup"].QueryContext(w.ctx, f, string(t))
 	if err != nil {
-		return e, dbError(err, "cannot read an entity")
+		return nil, dbError(err, "cannot read entities")
 	}
-	e.Type = graph.EntityType(typ)
-	e.Aliases = decodeIDs(aliases)
-	return e, nil
+	defer rows.Close()
+	var out []graph.Entity
+	for rows.Next() {
+		var e graph.Entity
+		var typ, aliases string
+		if err := rows.Scan(&e.ID, &typ, &e.Name, &aliases, &e.ArticleCount); err != nil {
+			return nil, dbError(err, "cannot read entities")
+		}
+		e.Type = graph.EntityType(typ)
+		e.Aliases = decodeIDs(aliases)
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, dbError(err, "cannot read entities")
+	}
+	return out, nil
 }
 
 func sameList(a, b []string) bool {

@@ -107,6 +107,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	q.Add("_pragma", "busy_timeout(10000)")
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "synchronous(NORMAL)")
+	// Savepoints journal to temp storage; keep it in memory, with a
+	// page cache big enough for a few hundred thousand edges.
+	q.Add("_pragma", "temp_store(MEMORY)")
+	q.Add("_pragma", "cache_size(-65536)")
 	memory := path == ":memory:"
 	if !memory {
 		q.Add("_pragma", "journal_mode(WAL)")
@@ -203,4 +207,18 @@ func decodeIDs(s string) []string {
 	}
 	_ = json.Unmarshal([]byte(s), &out)
 	return out
+}
+
+var _ graph.ArticleChecker = (*Store)(nil)
+
+// HasArticle reports whether an article with this key is stored.
+func (s *Store) HasArticle(ctx context.Context, key string) (bool, error) {
+	var one int
+	switch err := s.db.QueryRowContext(ctx, `SELECT 1 FROM articles WHERE key = ?`, key).Scan(&one); {
+	case err == sql.ErrNoRows:
+		return false, nil
+	case err != nil:
+		return false, dbError(err, "cannot read articles")
+	}
+	return true, nil
 }
