@@ -23,6 +23,9 @@ type Item struct {
 	Article graph.Article
 	// Origin names the input: the file path, with ":LINE" for a JSONL line.
 	Origin string
+	// Links are the addresses an article's text links to, when its input
+	// says (Telegram messages do).
+	Links []string
 	// Err is a *graph.Error (EINVALID, or ETOOLARGE for an oversized
 	// input) when the input could not be read as an article; Article is
 	// then zero.
@@ -113,7 +116,7 @@ func (r *reader) path(p string) error {
 	}
 	if !info.IsDir() {
 		if kindOf(p) == "" {
-			return r.fail(p, graph.Errorf(graph.EINVALID, "%s: unsupported file type %q (want .txt, .json or .jsonl)", p, filepath.Ext(p)))
+			return r.fail(p, graph.Errorf(graph.EINVALID, "%s: unsupported file type %q (want .txt, .json, .jsonl, .html or .htm)", p, filepath.Ext(p)))
 		}
 		return r.file(p)
 	}
@@ -163,6 +166,7 @@ const (
 	kindText  = "txt"
 	kindJSON  = "json"
 	kindJSONL = "jsonl"
+	kindHTML  = "html"
 )
 
 // kindOf returns the input kind of a file name, "" for other extensions.
@@ -174,6 +178,8 @@ func kindOf(name string) string {
 		return kindJSON
 	case ".jsonl":
 		return kindJSONL
+	case ".html", ".htm":
+		return kindHTML
 	}
 	return ""
 }
@@ -184,7 +190,12 @@ func (r *reader) file(p string) error {
 	case kindText:
 		return r.textFile(p)
 	case kindJSON:
+		if r.sniffTelegram(p) {
+			return r.telegramFile(p)
+		}
 		return r.jsonFile(p)
+	case kindHTML:
+		return r.htmlFile(p)
 	default:
 		return r.jsonlFile(p)
 	}
