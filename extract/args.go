@@ -45,11 +45,14 @@ func (rb *relBuilder) usable(mi int) int {
 func (rb *relBuilder) skippable(k int) bool {
 	d := rb.sc.d
 	w := lower(d.toks[k].text)
+	if mi := rb.mentionAt(k); mi >= 0 && !rb.used[mi] && rb.entOf(mi) >= 0 {
+		return false
+	}
 	if determiners[w] || strings.HasPrefix(d.toks[k].tag, "JJ") || isPossessive(w) || isHonorTok(rb.sc, k) || rb.inTitle(k) {
 		return true
 	}
-	if mi := rb.mentionAt(k); mi >= 0 && rb.used[mi] {
-		return true
+	if mi := rb.mentionAt(k); mi >= 0 {
+		return rb.used[mi]
 	}
 	return false
 }
@@ -73,13 +76,10 @@ func (rb *relBuilder) oblique(s sentence, m mention) bool {
 	d := rb.sc.d
 	for k := m.ti - 1; k >= s.first; k-- {
 		w := lower(d.toks[k].text)
-		if prepositions[w] {
-			return true
-		}
 		if rb.skippable(k) {
 			continue
 		}
-		return false
+		return prepositions[w]
 	}
 	return false
 }
@@ -233,24 +233,34 @@ func appendInt(xs []int, x int) []int {
 	return append(xs, x)
 }
 
-// coordLeft collects actors joined by "and" and commas to the left of k.
+func finiteVerb(tag string) bool {
+	return tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "VB" || tag == "MD"
+}
+
+// coordLeft collects actors joined by "and" and commas to the left of k;
+// the separator nearest the first name must hold "and" ("Rubio, Waltz and
+// Witkoff"), so that "X, Y said" is no list.
 func (rb *relBuilder) coordLeft(s sentence, k int) []int {
 	sc := rb.sc
 	d := sc.d
 	var out []int
 	for {
 		j := k - 1
-		sep := false
+		for j >= s.first && determiners[lower(d.toks[j].text)] {
+			j--
+		}
+		sep, and := false, false
 		for j >= s.first {
 			w := lower(d.toks[j].text)
 			if w == "and" || w == "," {
 				sep = true
+				and = and || w == "and"
 				j--
 				continue
 			}
 			break
 		}
-		if !sep || j < s.first {
+		if !sep || j < s.first || (len(out) == 0 && !and) {
 			return out
 		}
 		mi := rb.mentionAt(j)
@@ -269,33 +279,41 @@ func (rb *relBuilder) coordRight(s sentence, k int) []int {
 	sc := rb.sc
 	d := sc.d
 	var out []int
+	closed := 0 // items up to the last one introduced by "and"
 	for k < s.lim {
 		j := k
-		sep := false
+		sep, and := false, false
 		for j < s.lim {
 			w := lower(d.toks[j].text)
 			if w == "and" || w == "," {
 				sep = true
+				and = and || w == "and"
 				j++
 				continue
 			}
 			break
 		}
 		if !sep {
-			return out
+			break
 		}
 		for j < s.lim && rb.skippable(j) {
 			j++
 		}
+		if j >= s.lim {
+			break
+		}
 		mi := rb.mentionAt(j)
 		e := rb.usable(mi)
-		if e < 0 || j >= s.lim {
-			return out
+		if e < 0 {
+			break
 		}
 		out = appendInt(out, e)
+		if and {
+			closed = len(out)
+		}
 		k = sc.ments[mi].tj
 	}
-	return out
+	return out[:closed]
 }
 
 // list reads "A, B and C" from token k.
@@ -337,8 +355,13 @@ func (rb *relBuilder) prepBefore(m, j int) (string, bool) {
 	adjacent := true
 	for k := m - 1; k >= j; k-- {
 		w := lower(d.toks[k].text)
+		if rb.inTitle(k) {
+			continue
+		}
 		if w == "of" {
-			adjacent = false
+			if k-1 < j || !rb.inTitle(k-1) {
+				adjacent = false
+			}
 			continue
 		}
 		if w == "to" && k-1 >= j && (lower(d.toks[k-1].text) == "linked" || lower(d.toks[k-1].text) == "related" || lower(d.toks[k-1].text) == "tied") {
@@ -365,7 +388,7 @@ func (rb *relBuilder) objects(s sentence, j int, t trigger) []int {
 		if boundaries[w] || w == "that" || w == "who" || w == "where" || w == "." {
 			return nil
 		}
-		if k > j && strings.HasPrefix(d.toks[k].tag, "VB") && !t.noun && !rb.skippable(k) {
+		if k > j && finiteVerb(d.toks[k].tag) && !t.noun && !rb.skippable(k) {
 			return nil
 		}
 		mi := rb.mentionAt(k)

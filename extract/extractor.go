@@ -155,9 +155,7 @@ func dedupe(rs []graph.Relation) []graph.Relation {
 	for _, r := range sorted {
 		k := key(r, r.Date)
 		i, ok := idx[k]
-		if !ok && r.Date == "" {
-			i, ok = undated[key(r, "")]
-		}
+
 		if ok {
 			p := &out[i]
 			for _, v := range r.Via {

@@ -11,8 +11,8 @@ var boundaries = set(";", ":", "while", "but", "whereas", "because", "although",
 	"which", "whose", "if", "unless", "—", "–", "(", ")", "\"", "“", "”")
 
 var prepositions = set("of", "in", "at", "from", "with", "for", "about", "on", "to", "by",
-	"against", "between", "into", "over", "under", "through", "via", "during", "after",
-	"before", "like", "as", "among", "toward", "towards", "across", "including", "amid")
+	"against", "between", "into", "over", "under", "through", "via", "during", "like", "as",
+	"among", "toward", "towards", "across", "including", "amid")
 
 var negators = set("not", "n't", "never", "no", "without", "refused", "declined", "cannot",
 	"won't", "didn't", "don't", "doesn't", "hasn't", "haven't", "wasn't", "weren't", "isn't",
@@ -74,6 +74,11 @@ func (rb *relBuilder) readTrigger(si int, s sentence, i, j int, t trigger, attr 
 			if k < s.lim && lower(d.toks[k].text) == "between" {
 				parties := rb.list(s, k+1)
 				host := rb.host(s, i)
+				if w := lower(d.toks[i].text); strings.HasPrefix(w, "mediat") {
+					if subs := rb.subjects(s, i, false); len(subs) > 0 {
+						host = subs[0]
+					}
+				}
 				via := rb.via(s, i, j)
 				if host >= 0 {
 					via = append(via, host)
@@ -128,7 +133,7 @@ func (rb *relBuilder) readTrigger(si int, s sentence, i, j int, t trigger, attr 
 		}
 	}
 	reciprocal := rb.reciprocal(s, i, j)
-	if len(obj) == 0 && len(subj) >= 2 && (t.typ.Symmetric() || reciprocal) {
+	if len(obj) == 0 && len(subj) >= 2 && (t.typ.Symmetric() || reciprocal || t.preps["with"]) {
 		for a := 0; a < len(subj); a++ {
 			for b := a + 1; b < len(subj); b++ {
 				rb.add(rel{typ: t.typ, subj: subj[a], obj: subj[b], via: via, attr: attr, date: date, pol: pol, conf: conf, sent: si})
