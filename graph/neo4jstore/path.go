@@ -1,0 +1,395 @@
+package neo4jstore
+
+import (
+	"context"
+	"sort"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+// Paths finds how two entities are connected by a bidirectional search done
+// as repeated bounded expansions: each round asks the server for the edges,
+// passing the filter, that touch one side's frontier (path_expand, and
+// path_expand_via for via hops), so the filter applies during the search
+// and only ontology relationship types are walked — never MENTIONS, which
+// would join everything through articles.
+//
+// After the two sides have reached radii rA and rB, every path of at most
+// rA+rB hops lies wholly in the edges read so far (each of its hops touches
+// a node one side has expanded), and every path among them is a real one.
+// So the search stops as soon as the loaded edges hold an answer of at most
+// rA+rB hops, and otherwise when rA+rB reaches MaxHops or a side runs out.
+// Shortest paths and the K shortest simple paths are then enumerated in
+// node-id order, as the conformance suite defines them.
+func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]graph.Path, error) {
+	if err := q.Filter.Validate(); err != nil {
+		return nil, err
+	}
+	hops := q.MaxHops
+	switch {
+	case hops == 0:
+		hops = graph.DefaultMaxHops
+	case hops < 0 || hops > graph.MaxHops:
+		return nil, graph.Errorf(graph.EINVALID, "max_hops %d is outside 1..%d", q.MaxHops, graph.MaxHops)
+	}
+	if q.K < 0 {
+		return nil, graph.Errorf(graph.EINVALID, "k %d is negative", q.K)
+	}
+	n, err := limit(q.Limit, graph.DefaultPaths, graph.MaxPaths)
+	if err != nil {
+		return nil, err
+	}
+	if q.From == q.To {
+		return nil, graph.Errorf(graph.EINVALID, "a path needs two different entities, got %q twice", q.From)
+	}
+	need := n
+	if q.K > 0 && q.K < n {
+		need = q.K
+	}
+	v, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		if err := mustExist(ctx, tx, q.From, q.To); err != nil {
+			return nil, err
+		}
+		g := &pathGraph{filter: q.Filter, params: filterParams(q.Filter), viaHops: q.ViaHops,
+			edges: map[string]lightEdge{}, direct: map[string]map[string][]string{},
+			via: map[string]map[string][]string{}, expanded: map[string]bool{}}
+		seqs, err := g.search(ctx, tx, q.From, q.To, hops, q.K, need)
+		if err != nil {
+			return nil, err
+		}
+		return g.paths(ctx, tx, seqs)
+	})
+	if err != nil {
+		return nil, s.fail(ctx, err, "cannot search paths")
+	}
+	return v.([]graph.Path), nil
+}
+
+// lightEdge is an edge as the search needs it: ends and via, no evidence.
+type lightEdge struct {
+	id, subject, object string
+	via                 []string
+}
+
+// pathGraph is the part of the stored graph a search has read, undirected.
+type pathGraph struct {
+	filter   graph.RelationFilter
+	params   map[string]any
+	viaHops  bool
+	edges    map[string]lightEdge
+	direct   map[string]map[string][]string // node → neighbour → edge ids
+	via      map[string]map[string][]string // the same, for hops through via entities
+	expanded map[string]bool
+}
+
+func link(m map[string]map[string][]string, a, b, id string) {
+	if m[a] == nil {
+		m[a] = map[string][]string{}
+	}
+	m[a][b] = append(m[a][b], id)
+}
+
+func (g *pathGraph) add(e lightEdge) {
+	if _, ok := g.edges[e.id]; ok {
+		return
+	}
+	g.edges[e.id] = e
+	if e.subject != e.object {
+		link(g.direct, e.subject, e.object, e.id)
+		link(g.direct, e.object, e.subject, e.id)
+	}
+	if !g.viaHops {
+		return
+	}
+	for _, c := range e.via {
+		if c == e.subject || c == e.object {
+			continue
+		}
+		for _, end := range []string{e.subject, e.object} {
+			link(g.via, end, c, e.id)
+			link(g.via, c, end, e.id)
+		}
+	}
+}
+
+// neighbours are the nodes adjacent to n, sorted by id.
+func (g *pathGraph) neighbours(n string) []string {
+	set := map[string]bool{}
+	for m := range g.direct[n] {
+		set[m] = true
+	}
+	for m := range g.via[n] {
+		set[m] = true
+	}
+	return sortedKeys(set)
+}
+
+// expand reads the edges touching the given nodes that were not read yet.
+func (g *pathGraph) expand(ctx context.Context, tx neo4j.ManagedTransaction, nodes []string) error {
+	var ids []string
+	for _, n := range nodes {
+		if !g.expanded[n] {
+			g.expanded[n] = true
+			ids = append(ids, n)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	names := []string{"path_expand"}
+	if g.viaHops {
+		names = append(names, "path_expand_via")
+	}
+	for _, name := range names {
+		recs, err := collect(ctx, tx, name, merge(map[string]any{"ids": ids}, g.params))
+		if err != nil {
+			return err
+		}
+		for _, r := range recs {
+			m := r.AsMap()
+			e := graph.Edge{
+				ID: str(m["id"]), Type: graph.RelationType(str(m["type"])), Date: str(m["date"]),
+				Polarity: graph.Polarity(str(m["polarity"])), Confidence: float(m["confidence"]), Support: num(m["support"]),
+			}
+			if !passes(g.filter, e, strs(m["sources"])) {
+				continue
+			}
+			g.add(lightEdge{id: e.ID, subject: str(m["subject"]), object: str(m["object"]), via: strs(m["via"])})
+		}
+	}
+	return nil
+}
+
+// bfs returns the hop distance of every node reachable from start in what
+// has been read.
+func (g *pathGraph) bfs(start string) map[string]int {
+	d := map[string]int{start: 0}
+	front := []string{start}
+	for len(front) > 0 {
+		var next []string
+		for _, n := range front {
+			for _, m := range g.neighbours(n) {
+				if _, ok := d[m]; !ok {
+					d[m] = d[n] + 1
+					next = append(next, m)
+				}
+			}
+		}
+		front = next
+	}
+	return d
+}
+
+// search expands both sides until the answer is known and returns the
+// node sequences of the paths, in order.
+func (g *pathGraph) search(ctx context.Context, tx neo4j.ManagedTransaction, from, to string, hops, k, need int) ([][]string, error) {
+	side := [2]struct {
+		dist  map[string]int
+		front []string
+		r     int
+	}{{dist: map[string]int{from: 0}, front: []string{from}}, {dist: map[string]int{to: 0}, front: []string{to}}}
+	for {
+		reach := side[0].r + side[1].r
+		done := reach >= hops || len(side[0].front) == 0 || len(side[1].front) == 0
+		if done {
+			reach = hops
+		}
+		if reach > 0 {
+			var seqs [][]string
+			if k == 0 {
+				seqs = g.shortest(from, to, reach, need)
+			} else {
+				seqs = g.kShortest(from, to, reach, need)
+			}
+			if done || (k == 0 && len(seqs) > 0) || (k > 0 && len(seqs) >= need) {
+				return seqs, nil
+			}
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		i := 0
+		if len(side[1].front) < len(side[0].front) {
+			i = 1
+		}
+		sd := &side[i]
+		if err := g.expand(ctx, tx, sd.front); err != nil {
+			return nil, err
+		}
+		var next []string
+		for _, n := range sd.front {
+			for _, m := range g.neighbours(n) {
+				if _, ok := sd.dist[m]; !ok {
+					sd.dist[m] = sd.r + 1
+					next = append(next, m)
+				}
+			}
+		}
+		sort.Strings(next)
+		sd.front = next
+		sd.r++
+	}
+}
+
+// shortest lists all shortest paths of at most maxLen hops in what has been
+// read, in node-id order, at most need of them.
+func (g *pathGraph) shortest(from, to string, maxLen, need int) [][]string {
+	df := g.bfs(from)
+	d, ok := df[to]
+	if !ok || d > maxLen {
+		return nil
+	}
+	dt := g.bfs(to)
+	var out [][]string
+	seq := []string{from}
+	var walk func(n string)
+	walk = func(n string) {
+		if len(out) >= need {
+			return
+		}
+		if n == to {
+			out = append(out, append([]string(nil), seq...))
+			return
+		}
+		depth := len(seq) - 1
+		for _, m := range g.neighbours(n) {
+			if dm, ok := df[m]; !ok || dm != depth+1 {
+				continue
+			}
+			if dm, ok := dt[m]; !ok || dm != d-depth-1 {
+				continue
+			}
+			seq = append(seq, m)
+			walk(m)
+			seq = seq[:len(seq)-1]
+		}
+	}
+	walk(from)
+	return out
+}
+
+// kShortest lists simple paths of at most maxLen hops in what has been
+// read, by hop count then node-id order, at most need of them: the first K
+// that Yen's algorithm with that order as the cost would give.
+func (g *pathGraph) kShortest(from, to string, maxLen, need int) [][]string {
+	dt := g.bfs(to)
+	d, ok := dt[from]
+	if !ok || d > maxLen {
+		return nil
+	}
+	var out [][]string
+	on := map[string]bool{from: true}
+	seq := []string{from}
+	var walk func(n string, h int)
+	walk = func(n string, h int) {
+		if len(out) >= need {
+			return
+		}
+		depth := len(seq) - 1
+		for _, m := range g.neighbours(n) {
+			if on[m] {
+				continue
+			}
+			if m == to {
+				if depth+1 == h {
+					out = append(out, append(append([]string(nil), seq...), m))
+					if len(out) >= need {
+						return
+					}
+				}
+				continue
+			}
+			if dm, ok := dt[m]; !ok || depth+1+dm > h {
+				continue
+			}
+			on[m] = true
+			seq = append(seq, m)
+			walk(m, h)
+			seq = seq[:len(seq)-1]
+			delete(on, m)
+		}
+	}
+	for h := d; h <= maxLen && len(out) < need; h++ {
+		walk(from, h)
+	}
+	return out
+}
+
+// paths turns node sequences into graph.Paths: nodes with their counts and
+// every step's edges read whole.
+func (g *pathGraph) paths(ctx context.Context, tx neo4j.ManagedTransaction, seqs [][]string) ([]graph.Path, error) {
+	out := make([]graph.Path, 0, len(seqs))
+	if len(seqs) == 0 {
+		return out, nil
+	}
+	nodeSet, edgeSet := map[string]bool{}, map[string]bool{}
+	type step struct {
+		ids []string
+		via bool
+	}
+	steps := make([][]step, len(seqs))
+	for i, seq := range seqs {
+		for _, n := range seq {
+			nodeSet[n] = true
+		}
+		for j := 0; j+1 < len(seq); j++ {
+			a, b := seq[j], seq[j+1]
+			st := step{ids: g.direct[a][b]}
+			if len(st.ids) == 0 {
+				st = step{ids: g.via[a][b], via: true}
+			}
+			st.ids = sortedKeys(setOf(st.ids))
+			for _, id := range st.ids {
+				edgeSet[id] = true
+			}
+			steps[i] = append(steps[i], st)
+		}
+	}
+	nodes, err := entities(ctx, tx, sortedKeys(nodeSet))
+	if err != nil {
+		return nil, err
+	}
+	rows := make([]map[string]any, 0, len(edgeSet))
+	for _, id := range sortedKeys(edgeSet) {
+		e := g.edges[id]
+		rows = append(rows, map[string]any{"id": id, "subject": e.subject, "object": e.object})
+	}
+	recs, err := collect(ctx, tx, "edges_get", map[string]any{"rows": rows})
+	if err != nil {
+		return nil, err
+	}
+	full := make(map[string]graph.Edge, len(recs))
+	for _, r := range recs {
+		v, _ := r.Get("edge")
+		e, err := edgeOf(v)
+		if err != nil {
+			return nil, err
+		}
+		full[e.ID] = e
+	}
+	for i, seq := range seqs {
+		p := graph.Path{Nodes: make([]graph.Entity, len(seq)), Steps: make([]graph.Step, 0, len(seq)-1)}
+		for j, n := range seq {
+			p.Nodes[j] = nodes[n]
+		}
+		for j, st := range steps[i] {
+			es := make([]graph.Edge, 0, len(st.ids))
+			for _, id := range st.ids {
+				es = append(es, full[id])
+			}
+			p.Steps = append(p.Steps, graph.Step{From: seq[j], To: seq[j+1], Edges: es, Via: st.via})
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+func setOf(ids []string) map[string]bool {
+	m := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		m[id] = true
+	}
+	return m
+}
