@@ -18,8 +18,8 @@ var errUnchanged = errors.New("article unchanged")
 
 // outcome is what one article's transaction did.
 type outcome struct {
-	status                                        graph.IngestStatus
-	entityIDs                                     map[string]string
+	status                                       graph.IngestStatus
+	entityIDs                                    map[string]string
 	entitiesAdded, relationsAdded, evidenceAdded int
 }
 
