@@ -74,6 +74,20 @@ func (sc *scan) step(si int, s sentence, i int) int {
 				}
 			}
 		}
+		if es[0].typ != graph.Country && !s.titleCase && j < s.lim && isCapWord(sc.d.toks[j].text) {
+			// "The National Reconciliation Front" is not the outlet "The
+			// National": a longer name ending in a head wins.
+			if rj := sc.capRun(s, j); rj > j && isHeadWord(sc.d.toks[rj-1].text) {
+				if _, es2 := sc.lexMatch(s, j); es2 == nil {
+					start := i
+					if lower(sc.d.toks[i].text) == "the" {
+						start = i + 1
+					}
+					sc.addRun(si, s, start, rj)
+					return rj
+				}
+			}
+		}
 		sc.addLexicon(si, i, j, es)
 		return j
 	}

@@ -1,0 +1,436 @@
+package extract_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+// run extracts one invented article and checks the output contract.
+func run(t *testing.T, text, published string) graph.Extraction {
+	t.Helper()
+	x := sharedExtractor(t)
+	a := graph.Article{ID: "t", Text: text, Published: published}
+	out, err := x.Extract(context.Background(), a)
+	if err != nil {
+		t.Fatalf("Extract: %v", err)
+	}
+	checkExtraction(t, a, out)
+	return out
+}
+
+func entityNamed(x graph.Extraction, name string) (graph.Entity, bool) {
+	for _, e := range x.Entities {
+		if e.Name == name {
+			return e, true
+		}
+	}
+	return graph.Entity{}, false
+}
+
+// hasForm reports whether some entity of type typ has name or alias form.
+func hasForm(x graph.Extraction, typ graph.EntityType, form string) bool {
+	for _, e := range x.Entities {
+		if e.Type != typ {
+			continue
+		}
+		if e.Name == form {
+			return true
+		}
+		for _, a := range e.Aliases {
+			if a == form {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func nameOf(x graph.Extraction, id string) string {
+	for _, e := range x.Entities {
+		if e.ID == id {
+			return e.Name
+		}
+	}
+	return id
+}
+
+// findRel returns the relations of a type between two named entities
+// (either direction for symmetric types).
+func findRel(x graph.Extraction, typ graph.RelationType, subj, obj string) []graph.Relation {
+	var out []graph.Relation
+	for _, r := range x.Relations {
+		if r.Type != typ {
+			continue
+		}
+		s, o := nameOf(x, r.Subject), nameOf(x, r.Object)
+		if (s == subj && o == obj) || (typ.Symmetric() && s == obj && o == subj) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func TestEntities(t *testing.T) {
+	type want struct {
+		typ  graph.EntityType
+		form string // name or alias
+	}
+	tests := []struct {
+		name string
+		text string
+		want []want
+		not  []string // no entity may have this name or alias
+	}{
+		{"title split off a person, demonym as state",
+			"Kenyan Foreign Minister Amina Odhiambo met her counterparts on Monday.",
+			[]want{{graph.Person, "Amina Odhiambo"}, {graph.Country, "Kenya"}, {graph.Country, "Kenyan"}},
+			[]string{"Foreign Minister Amina Odhiambo", "Kenyan Foreign Minister"}},
+		{"honorifics are aliases, not names",
+			"The envoy met Dr. Sayed Harun Karimi in the capital. Karimi said little.",
+			[]want{{graph.Person, "Harun Karimi"}, {graph.Person, "Karimi"}},
+			[]string{"Dr. Sayed Harun Karimi"}},
+		{"capital as state and as place",
+			"Ottawa rejected the proposal. Officials later met in Lima to discuss it.",
+			[]want{{graph.Country, "Canada"}, {graph.Country, "Ottawa"}, {graph.Location, "Lima"}},
+			[]string{"Peru"}},
+		{"dash-joined words do not join names",
+			"A Financial Times report—echoed by Deutsche Welle—said the deal was near.",
+			[]want{{graph.Media, "Financial Times"}, {graph.Media, "Deutsche Welle"}},
+			[]string{"Deutsche Welle—said", "Financial Times report"}},
+		{"acronym defined in text joins its expansion",
+			"The National Reconciliation Front (NRF) held a rally. Later the NRF issued a statement.",
+			[]want{{graph.Organization, "National Reconciliation Front"}, {graph.Organization, "NRF"}},
+			nil},
+		{"short form resolves to the full name",
+			"Talks were led by Pieter van Doorn on Tuesday. Van Doorn told reporters the mood was good.",
+			[]want{{graph.Person, "Pieter van Doorn"}},
+			[]string{"Talks"}},
+		{"nationality describing a person is not the state",
+			"A Danish journalist wrote about the summit in Geneva.",
+			[]want{{graph.Location, "Geneva"}},
+			[]string{"Denmark", "Danish"}},
+		{"media and organisation heads",
+			"The Harbour Times reported that the Coastal Defence Council had met.",
+			[]want{{graph.Media, "Harbour Times"}, {graph.Organization, "Coastal Defence Council"}},
+			nil},
+		{"generic ministry qualified by its state",
+			"Chile's Foreign Ministry announced the visit.",
+			[]want{{graph.Organization, "Foreign Ministry of Chile"}, {graph.Country, "Chile"}},
+			nil},
+		{"all-caps dateline is a place",
+			"NAIROBI — Kenya and Uganda signed the accord on Friday.",
+			[]want{{graph.Location, "Nairobi"}, {graph.Country, "Kenya"}, {graph.Country, "Uganda"}},
+			nil},
+		{"alternative state names",
+			"The U.S. and the Islamic Republic traded accusations; America said little.",
+			[]want{{graph.Country, "United States"}, {graph.Country, "U.S."}, {graph.Country, "America"}, {graph.Country, "Iran"}},
+			nil},
+		{"title-cased headline yields no fragments",
+			"Minister Denies Reports Following Weekend Clashes\n\nThe minister spoke in Cairo.",
+			[]want{{graph.Location, "Cairo"}},
+			[]string{"Denies Reports Following Weekend Clashes", "Reports Following Weekend Clashes", "Weekend Clashes"}},
+		{"initials stay in a name",
+			"Senator R. J. Whitcombe opposed the bill.",
+			[]want{{graph.Person, "R. J. Whitcombe"}},
+			[]string{"R", "Whitcombe."}},
+		{"treaty acronyms are not entities",
+			"The envoy defended the 2015 accord (JCPOA) at length.",
+			nil,
+			[]string{"JCPOA"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			x := run(t, tc.text, "")
+			for _, w := range tc.want {
+				if !hasForm(x, w.typ, w.form) {
+					t.Errorf("no %s entity with form %q; got %v", w.typ, w.form, summary(x))
+				}
+			}
+			for _, n := range tc.not {
+				for _, e := range x.Entities {
+					if e.Name == n {
+						t.Errorf("unexpected entity %q (%s)", n, e.Type)
+					}
+					for _, a := range e.Aliases {
+						if a == n {
+							t.Errorf("unexpected alias %q of %q", n, e.Name)
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
+func summary(x graph.Extraction) []string {
+	var out []string
+	for _, e := range x.Entities {
+		out = append(out, string(e.Type)+":"+e.Name+"["+strings.Join(e.Aliases, "|")+"]")
+	}
+	return out
+}
+
+func relSummary(x graph.Extraction) []string {
+	var out []string
+	for _, r := range x.Relations {
+		out = append(out, string(r.Type)+"("+nameOf(x, r.Subject)+","+nameOf(x, r.Object)+")")
+	}
+	return out
+}
+
+func TestHoldsRole(t *testing.T) {
+	tests := []struct {
+		name      string
+		text      string
+		person    string
+		of        string // "" means no HOLDS_ROLE for person at all
+		role      string
+		notObject string
+	}{
+		{"pre-nominal demonym", "Chilean President Elena Rojas arrived on Monday.", "Elena Rojas", "Chile", "President", ""},
+		{"possessive state", "Peru's Defence Minister Jorge Salas said the drills would go ahead.", "Jorge Salas", "Peru", "Defence Minister", ""},
+		{"appositive to a person", "Lena Fisch, a senior adviser to Chancellor Otto Brandt, declined to comment.", "Lena Fisch", "Otto Brandt", "senior adviser", ""},
+		{"appositive of a body", "Omar Haddad, Secretary of the Arab League, spoke first.", "Omar Haddad", "Arab League", "Secretary", ""},
+		{"possessive person, reverse apposition", "Rojas's chief of staff, Tomas Vidal, resigned.", "Tomas Vidal", "", "", ""},
+		{"former dropped from the role", "Former Japanese Prime Minister Kenji Mori visited Seoul.", "Kenji Mori", "Japan", "Prime Minister", ""},
+		{"bare title with a delegation's state", "The Brazilian delegation was led by Foreign Minister Paulo Reis.", "Paulo Reis", "Brazil", "Foreign Minister", ""},
+		{"bare title in an oblique phrase ties nothing", "Out of respect for President Sam Okafor, the Ghanaian team stayed.", "Sam Okafor", "", "", "Ghana"},
+		{"a list of titled names is no apposition", "The team included Ana Ruiz, Trade Minister Luis Paz, and others.", "Ana Ruiz", "", "", "Luis Paz"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			x := run(t, tc.text, "")
+			var got []graph.Relation
+			for _, r := range x.Relations {
+				if r.Type == graph.HoldsRole && nameOf(x, r.Subject) == tc.person {
+					got = append(got, r)
+				}
+			}
+			if tc.of == "" {
+				for _, r := range got {
+					if tc.notObject == "" || nameOf(x, r.Object) == tc.notObject {
+						t.Errorf("unexpected HOLDS_ROLE(%s, %s, %q)", tc.person, nameOf(x, r.Object), r.Role)
+					}
+				}
+				return
+			}
+			for _, r := range got {
+				if nameOf(x, r.Object) == tc.of {
+					if r.Role != tc.role {
+						t.Errorf("role = %q, want %q", r.Role, tc.role)
+					}
+					return
+				}
+			}
+			t.Errorf("no HOLDS_ROLE(%s, %s); relations %v, entities %v", tc.person, tc.of, relSummary(x), summary(x))
+		})
+	}
+}
+
+func TestInteractions(t *testing.T) {
+	type rel struct {
+		typ       graph.RelationType
+		subj, obj string
+		polarity  graph.Polarity
+		via, attr string // a name that must be in via / attributed_to, or ""
+		date      string
+	}
+	tests := []struct {
+		name      string
+		text      string
+		published string
+		want      []rel
+		not       []rel // must not appear (type, subject, object)
+	}{
+		{"verb with object", "Canada accused Venezuela of election fraud.", "",
+			[]rel{{typ: graph.Accuse, subj: "Canada", obj: "Venezuela", polarity: graph.Asserted}}, nil},
+		{"negated", "Norway will not negotiate with Sweden over the quota.", "",
+			[]rel{{typ: graph.Negotiate, subj: "Norway", obj: "Sweden", polarity: graph.Negated}}, nil},
+		{"passive mediator as via", "The talks between Chile and Peru were mediated by Brazil.", "",
+			[]rel{{typ: graph.Negotiate, subj: "Chile", obj: "Peru", polarity: graph.Asserted, via: "Brazil"}},
+			[]rel{{typ: graph.Meet, subj: "Brazil", obj: "Chile"}}},
+		{"host goes in via", "Qatar hosted talks between Ethiopia and Eritrea in Doha.", "",
+			[]rel{{typ: graph.Negotiate, subj: "Ethiopia", obj: "Eritrea", polarity: graph.Asserted, via: "Qatar"}},
+			[]rel{{typ: graph.Meet, subj: "Qatar", obj: "Ethiopia"}}},
+		{"coordinated objects", "Finland thanked Sweden and Norway for their support.", "",
+			[]rel{{typ: graph.Support, subj: "Finland", obj: "Sweden", polarity: graph.Asserted},
+				{typ: graph.Support, subj: "Finland", obj: "Norway", polarity: graph.Asserted}}, nil},
+		{"coordinated subjects", "Ghana, Togo and Benin urged Mali to hold elections.", "",
+			[]rel{{typ: graph.Request, subj: "Ghana", obj: "Mali", polarity: graph.Asserted},
+				{typ: graph.Request, subj: "Benin", obj: "Mali", polarity: graph.Asserted}}, nil},
+		{"attribution", "According to Reuters, Egypt urged Sudan to accept the plan.", "",
+			[]rel{{typ: graph.Request, subj: "Egypt", obj: "Sudan", polarity: graph.Asserted, attr: "Reuters"}}, nil},
+		{"weekday resolved against publication", "Spain and Portugal met on Saturday in Madrid.", "2024-03-13",
+			[]rel{{typ: graph.Meet, subj: "Spain", obj: "Portugal", polarity: graph.Asserted, date: "2024-03-09"}}, nil},
+		{"absolute date", "On 27 October 2024, Armenia signed an accord with Georgia.", "",
+			[]rel{{typ: graph.Agree, subj: "Armenia", obj: "Georgia", polarity: graph.Asserted, date: "2024-10-27"}}, nil},
+		{"month resolved to the last one before publication", "Iraq launched strikes in June on Syria.", "2026-02-06",
+			[]rel{{typ: graph.Attack, subj: "Iraq", obj: "Syria", polarity: graph.Asserted, date: "2025-06"}}, nil},
+		{"weekday without a publication date", "Spain and Portugal met on Saturday.", "",
+			[]rel{{typ: graph.Meet, subj: "Spain", obj: "Portugal", polarity: graph.Asserted, date: ""}}, nil},
+		{"nominal with between", "Negotiations between Serbia and Kosovo resumed in Brussels.", "",
+			[]rel{{typ: graph.Negotiate, subj: "Serbia", obj: "Kosovo", polarity: graph.Asserted}}, nil},
+		{"title and qualifier are not arguments", "Jordan hosted Iraqi Prime Minister Ali Hamdan for talks.", "",
+			[]rel{{typ: graph.Meet, subj: "Jordan", obj: "Ali Hamdan", polarity: graph.Asserted}},
+			[]rel{{typ: graph.Meet, subj: "Jordan", obj: "Iraq"}}},
+		{"relative clause is jumped", "Minister Carla Nunes, who met Chinese officials last year, thanked Angola for its help.", "",
+			[]rel{{typ: graph.Support, subj: "Carla Nunes", obj: "Angola", polarity: graph.Asserted}},
+			[]rel{{typ: graph.Support, subj: "China", obj: "Angola"}}},
+		{"pronoun subject", "Paul Mercier arrived late. He later met Belgian officials.", "",
+			[]rel{{typ: graph.Meet, subj: "Paul Mercier", obj: "Belgium", polarity: graph.Asserted}}, nil},
+		{"reciprocal", "Armenia and Azerbaijan continued to exchange fire.", "",
+			[]rel{{typ: graph.Attack, subj: "Armenia", obj: "Azerbaijan", polarity: graph.Asserted},
+				{typ: graph.Attack, subj: "Azerbaijan", obj: "Armenia", polarity: graph.Asserted}}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			x := run(t, tc.text, tc.published)
+			for _, w := range tc.want {
+				rs := findRel(x, w.typ, w.subj, w.obj)
+				if len(rs) == 0 {
+					t.Errorf("no %s(%s, %s); got %v", w.typ, w.subj, w.obj, relSummary(x))
+					continue
+				}
+				r := rs[0]
+				if r.Polarity != w.polarity {
+					t.Errorf("%s polarity = %s, want %s", w.typ, r.Polarity, w.polarity)
+				}
+				if r.Date != w.date {
+					t.Errorf("%s date = %q, want %q", w.typ, r.Date, w.date)
+				}
+				if w.via != "" && !containsName(x, r.Via, w.via) {
+					t.Errorf("%s via = %v, want %s in it", w.typ, r.Via, w.via)
+				}
+				if w.attr != "" && !containsName(x, r.AttributedTo, w.attr) {
+					t.Errorf("%s attributed_to = %v, want %s in it", w.typ, r.AttributedTo, w.attr)
+				}
+			}
+			for _, n := range tc.not {
+				if rs := findRel(x, n.typ, n.subj, n.obj); len(rs) > 0 {
+					t.Errorf("unexpected %s(%s, %s)", n.typ, n.subj, n.obj)
+				}
+			}
+		})
+	}
+}
+
+func containsName(x graph.Extraction, ids []string, name string) bool {
+	for _, id := range ids {
+		if nameOf(x, id) == name {
+			return true
+		}
+	}
+	return false
+}
+
+// TestNoRelation: sentences that must not yield any interaction.
+func TestNoRelation(t *testing.T) {
+	tests := []struct{ name, text string }{
+		{"hedged", "Kenya may have met Uganda secretly."},
+		{"headline", "Kenya Meets Uganda Amid Border Row\n\nOfficials gave no details."},
+		{"reported speech without named parties", "Officials said the talks went well."},
+		{"requested act is not asserted", "Peru asked Bolivia to meet Chile next month."},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			x := run(t, tc.text, "")
+			for _, r := range x.Relations {
+				if r.Type.Structural() {
+					continue
+				}
+				if tc.name == "requested act is not asserted" && r.Type == graph.Request {
+					continue
+				}
+				t.Errorf("unexpected %s(%s, %s)", r.Type, nameOf(x, r.Subject), nameOf(x, r.Object))
+			}
+		})
+	}
+}
+
+// TestRobustness: any bytes in, valid output, no panic.
+func TestRobustness(t *testing.T) {
+	tests := []struct{ name, text string }{
+		{"empty", ""},
+		{"spaces", "   \n\n\t "},
+		{"invalid utf-8", "Chile \xff\xfe met Peru\x80 on Monday."},
+		{"only punctuation", "—–-—...!!!???"},
+		{"nul bytes", "Brazil\x00 met\x00 Peru."},
+		{"very long word", strings.Repeat("A", 5000)},
+		{"unbalanced quotes and parens", "“Iran (IRGC said ( ) ) ” ( France"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			x := run(t, tc.text, "not a date")
+			b, err := jsonMarshal(x)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !utf8.Valid(b) {
+				t.Errorf("output is not valid UTF-8")
+			}
+			if strings.TrimSpace(tc.text) == "" && (len(x.Entities) != 0 || len(x.Relations) != 0) {
+				t.Errorf("empty text gave %d entities, %d relations", len(x.Entities), len(x.Relations))
+			}
+		})
+	}
+}
+
+// TestArticleFields: the article comes back without text, with its hash,
+// its id kept (even when empty).
+func TestArticleFields(t *testing.T) {
+	x := sharedExtractor(t)
+	for _, id := range []string{"a-1", ""} {
+		t.Run("id="+id, func(t *testing.T) {
+			a := graph.Article{ID: id, URL: "https://example.org/x", Title: "T", Text: "Chile met Peru."}
+			out, err := x.Extract(context.Background(), a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if out.Article.ID != id || out.Article.Text != "" || out.Article.Hash != graph.TextHash(a.Text) || out.Article.URL != a.URL {
+				t.Errorf("article = %+v", out.Article)
+			}
+		})
+	}
+}
+
+// TestCancelled: a cancelled context is reported, not ignored.
+func TestCancelled(t *testing.T) {
+	x := sharedExtractor(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := x.Extract(ctx, graph.Article{Text: "Chile met Peru."}); err == nil {
+		t.Errorf("Extract with a cancelled context returned no error")
+	}
+}
+
+// TestConcurrent: one Extractor serves many goroutines with equal results.
+func TestConcurrent(t *testing.T) {
+	x := sharedExtractor(t)
+	a := graph.Article{Text: "Chilean President Elena Rojas met Peru's Foreign Minister Jorge Salas in Lima on Monday.", Published: "2024-05-08"}
+	want, err := x.Extract(context.Background(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wb, _ := jsonMarshal(want)
+	errs := make(chan string, 8)
+	for i := 0; i < 8; i++ {
+		go func() {
+			got, err := x.Extract(context.Background(), a)
+			gb, _ := jsonMarshal(got)
+			if err != nil || string(gb) != string(wb) {
+				errs <- "concurrent extraction differs"
+				return
+			}
+			errs <- ""
+		}()
+	}
+	for i := 0; i < 8; i++ {
+		if e := <-errs; e != "" {
+			t.Error(e)
+		}
+	}
+}
