@@ -189,3 +189,5 @@ func blankInvalid(s string) string {
 	}
 	return string(b)
 }
+
+func extractNew() (*extract.Extractor, error) { return extract.New() }
