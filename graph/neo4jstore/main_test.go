@@ -166,3 +166,8 @@ func (v *view) Close() error {
 	}
 	return nil
 }
+
+func (v *view) HasArticle(ctx context.Context, key string) (bool, error) {
+	defer v.use()()
+	return v.s.HasArticle(ctx, key)
+}

@@ -166,3 +166,17 @@ func sourcesOf(r *edgeRow) []string {
 	}
 	return out
 }
+
+var _ graph.ArticleChecker = (*Store)(nil)
+
+// HasArticle reports whether an article with this key is stored.
+func (s *Store) HasArticle(ctx context.Context, key string) (bool, error) {
+	v, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		recs, err := collect(ctx, tx, "article_get", map[string]any{"key": key})
+		return len(recs) > 0, err
+	})
+	if err != nil {
+		return false, s.fail(ctx, err, "cannot look the article up")
+	}
+	return v.(bool), nil
+}
