@@ -14,7 +14,9 @@ var lightVerbs = set("have", "has", "had", "having", "hold", "holds", "held", "h
 	"conduct", "conducted", "engage", "engaged", "continue", "continued", "continues", "join",
 	"joined", "is", "was", "are", "were", "be", "been", "being", "involved", "attend", "attended",
 	"launch", "launched", "enter", "entered", "pursue", "pursued", "open", "opened", "seek",
-	"seeking", "sought", "led", "want", "wants", "wanted", "plan", "planned", "plans", "agreed")
+	"seeking", "sought", "led", "want", "wants", "wanted", "plan", "planned", "plans", "agreed",
+	"maintain", "maintains", "maintained", "maintaining", "renewed", "repeated", "made", "make",
+	"issued", "reiterated", "expressed", "voiced")
 
 // determiners and the like may stand between a verb and its direct object.
 var determiners = set("the", "a", "an", "his", "her", "its", "their", "our", "both", "all", "two",
@@ -73,15 +75,38 @@ func (rb *relBuilder) inTitle(k int) bool {
 // determiners, titles and qualifiers): "talks with X", "from Supreme
 // Leader X" — such a name is not a clause subject.
 func (rb *relBuilder) oblique(s sentence, m mention) bool {
+	return rb.governor(s, m) != ""
+}
+
+// governor is the preposition governing a mention, looking back through
+// determiners, titles, qualifiers and the other members of a list ("between
+// Ukraine, Russia, and the United States"), or "".
+func (rb *relBuilder) governor(s sentence, m mention) string {
 	d := rb.sc.d
+	listed, and := false, false
 	for k := m.ti - 1; k >= s.first; k-- {
 		w := lower(d.toks[k].text)
+		if w == "," || w == "and" {
+			listed = true
+			and = and || w == "and"
+			continue
+		}
 		if rb.skippable(k) {
 			continue
 		}
-		return prepositions[w]
+		if mi := rb.mentionAt(k); mi >= 0 && rb.usable(mi) >= 0 && listed {
+			k = rb.sc.ments[mi].ti
+			continue
+		}
+		if prepositions[w] || w == "between" {
+			if listed && !and {
+				return "" // "According to X, Y said": no list, no governor
+			}
+			return w
+		}
+		return ""
 	}
-	return false
+	return ""
 }
 
 // relativeEnd: for a ", who/which/where" at token k, the token just past
@@ -150,7 +175,15 @@ func (rb *relBuilder) subjects(s sentence, i int, noun bool) []int {
 			continue
 		}
 		m := sc.ments[mi]
-		if rb.oblique(s, m) {
+		if g := rb.governor(s, m); g != "" {
+			if g == "between" && !noun {
+				// "talks between A and B ended without an agreement"
+				for j := m.ti - 1; j >= s.first; j-- {
+					if lower(d.toks[j].text) == "between" {
+						return rb.list(s, j+1)
+					}
+				}
+			}
 			k = m.ti
 			continue
 		}
@@ -197,6 +230,15 @@ func (rb *relBuilder) modifierSubjects(s sentence, i int) []int {
 	k := i - 1
 	for k >= s.first && k >= i-4 {
 		w := lower(d.toks[k].text)
+		switch w {
+		case "his", "her":
+			if p := rb.lastPerson(d.toks[k].start); p >= 0 {
+				return []int{p}
+			}
+			return nil
+		case "its", "their":
+			return rb.itSubject(s, k)
+		}
 		if isPossessive(w) {
 			k--
 			break
@@ -353,6 +395,7 @@ func (rb *relBuilder) list(s sentence, k int) []int {
 func (rb *relBuilder) prepBefore(m, j int) (string, bool) {
 	d := rb.sc.d
 	adjacent := true
+	sawOf := false
 	for k := m - 1; k >= j; k-- {
 		w := lower(d.toks[k].text)
 		if rb.inTitle(k) {
@@ -361,6 +404,7 @@ func (rb *relBuilder) prepBefore(m, j int) (string, bool) {
 		if w == "of" {
 			if k-1 < j || !rb.inTitle(k-1) {
 				adjacent = false
+				sawOf = true
 			}
 			continue
 		}
@@ -376,6 +420,9 @@ func (rb *relBuilder) prepBefore(m, j int) (string, bool) {
 			adjacent = false
 		}
 	}
+	if sawOf {
+		return "of", false
+	}
 	return "-", adjacent
 }
 
@@ -385,6 +432,9 @@ func (rb *relBuilder) objects(s sentence, j int, t trigger) []int {
 	d := sc.d
 	for k := j; k < s.lim && k < j+12; k++ {
 		w := lower(d.toks[k].text)
+		if w == "that" && t.preps["that"] {
+			continue // "its demand that Ukraine withdraw"
+		}
 		if boundaries[w] || w == "that" || w == "who" || w == "where" || w == "." {
 			return nil
 		}
@@ -398,7 +448,7 @@ func (rb *relBuilder) objects(s sentence, j int, t trigger) []int {
 		}
 		m := sc.ments[mi]
 		prep, adjacent := rb.prepBefore(m.ti, j)
-		ok := t.preps[prep]
+		ok := t.preps[prep] || (prep == "of" && t.preps["-"] && !t.noun)
 		if prep == "-" && strictDirect[t.typ] && !adjacent && !t.noun {
 			ok = false
 		}

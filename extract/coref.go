@@ -291,11 +291,17 @@ func (sc *scan) capitalIsPlace(mi int) bool {
 			return true
 		}
 	} else {
-		// first word of its line: a dateline when followed by a dash or "("
+		// first word of its line: a dateline when followed by a dash, "(",
+		// or a comma and a date ("TEHRAN, Jun. 22")
 		if m.tj < s.lim {
 			n := d.toks[m.tj].text
-			if isDash(n) || n == "(" || n == "," || n == "-" {
+			if isDash(n) || n == "(" || n == "-" {
 				return true
+			}
+			if n == "," && m.tj+1 < s.lim {
+				if _, ok := months[strings.TrimSuffix(lower(d.toks[m.tj+1].text), ".")]; ok {
+					return true
+				}
 			}
 		}
 		if m.tj == s.lim || isAllUpper(m.text) {

@@ -48,6 +48,63 @@ func (rb *relBuilder) dateNear(s sentence, i int) string {
 	return best
 }
 
+// dateFor gives a trigger the date expression of its sentence that is
+// nearer to it than to any other trigger ("talks began ... since the US
+// launched strikes in June": June is the strikes').
+func (rb *relBuilder) dateFor(s sentence, i int) string {
+	d := rb.sc.d
+	// segment bounds: the comma-separated stretch around token k
+	seg := func(k int) (int, int) {
+		a, b := k, k
+		for a > s.first && d.toks[a-1].text != "," {
+			a--
+		}
+		for b < s.lim && d.toks[b].text != "," {
+			b++
+		}
+		return a, b
+	}
+	best, bestDist := "", 1<<30
+	for k := s.first; k < s.lim; k++ {
+		v, n := rb.dateAt(s, k)
+		if n == 0 {
+			continue
+		}
+		dist := abs(k - i)
+		a, b := seg(k)
+		mine := true
+		inSeg := false
+		for _, p := range rb.trigPos {
+			if p >= a && p < b {
+				inSeg = true
+			}
+		}
+		if inSeg {
+			// the date belongs to the nearest trigger of its own stretch
+			for _, p := range rb.trigPos {
+				if p != i && p >= a && p < b && abs(k-p) < dist {
+					mine = false
+				}
+			}
+			if i < a || i >= b {
+				mine = false
+			}
+		}
+		if mine && dist < bestDist {
+			best, bestDist = v, dist
+		}
+		k += n - 1
+	}
+	return best
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
 // dateAt reads a date expression starting at token k; it returns the value
 // ("" when it cannot be resolved) and the tokens consumed (0: none there).
 func (rb *relBuilder) dateAt(s sentence, k int) (string, int) {

@@ -41,6 +41,14 @@ func (rb *relBuilder) interactions() {
 			continue
 		}
 		attr := rb.attribution(s)
+		rb.trigPos = rb.trigPos[:0]
+		for i := s.first; i < s.lim; i++ {
+			if _, j, ok := sc.lx.triggers.match(d, s, i); ok {
+				rb.trigPos = append(rb.trigPos, i)
+				i = j - 1
+			}
+		}
+		rb.lastNounSubj = nil
 		for i := s.first; i < s.lim; i++ {
 			t, j, ok := sc.lx.triggers.match(d, s, i)
 			if !ok {
@@ -48,6 +56,65 @@ func (rb *relBuilder) interactions() {
 			}
 			rb.readTrigger(si, s, i, j, t, attr)
 			i = j - 1
+		}
+		rb.anaphoricTalks(si, s)
+	}
+}
+
+// talkNouns name a meeting or negotiation that a later sentence may refer
+// back to ("The talks were mediated by X").
+var talkNouns = set("talks", "negotiations", "meeting", "discussions", "summit", "consultations")
+
+// anaphoricTalks: a sentence about "the talks" naming no party ("The
+// indirect talks were mediated by X", "The talks, scheduled to begin on
+// Friday, ...") adds its mediator and date to the talks read just before.
+func (rb *relBuilder) anaphoricTalks(si int, s sentence) {
+	d := rb.sc.d
+	k := s.first
+	if k >= s.lim || lower(d.toks[k].text) != "the" {
+		return
+	}
+	k++
+	for k < s.lim && strings.HasPrefix(d.toks[k].tag, "JJ") {
+		k++
+	}
+	if k >= s.lim || !talkNouns[lower(d.toks[k].text)] {
+		return
+	}
+	// the most recent talks relations, from the previous sentence
+	var recent []int
+	for ri := range rb.out {
+		r := rb.out[ri]
+		if r.sent < si && r.sent >= si-2 && (r.typ == graph.Negotiate || r.typ == graph.Meet) {
+			recent = append(recent, ri)
+		}
+	}
+	if len(recent) == 0 {
+		return
+	}
+	var via []int
+	for j := k; j+2 < s.lim; j++ {
+		w := lower(d.toks[j].text)
+		if (w == "mediated" || w == "hosted" || w == "brokered" || w == "facilitated") && lower(d.toks[j+1].text) == "by" {
+			via = rb.list(s, j+2)
+			break
+		}
+	}
+	date := ""
+	for j := k; j < s.lim && date == ""; j++ {
+		if v, n := rb.dateAt(s, j); n > 0 {
+			date = v
+		}
+	}
+	for _, ri := range recent {
+		r := &rb.out[ri]
+		for _, v := range via {
+			if v != r.subj && v != r.obj {
+				r.via = appendInt(r.via, v)
+			}
+		}
+		if r.date == "" {
+			r.date = date
 		}
 	}
 }
@@ -61,7 +128,7 @@ func (rb *relBuilder) readTrigger(si int, s sentence, i, j int, t trigger, attr 
 	if rb.negated(s, i) {
 		pol = graph.Negated
 	}
-	date := rb.dateNear(s, i)
+	date := rb.dateFor(s, i)
 	conf := 0.6
 	passive := !t.noun && rb.passive(s, i)
 
@@ -110,6 +177,15 @@ func (rb *relBuilder) readTrigger(si int, s sentence, i, j int, t trigger, attr 
 		// "attacks by X on Y"
 		subj = rb.byAgent(s, j)
 	}
+	if t.noun {
+		if len(subj) == 0 && i-2 >= s.first && lower(d.toks[i-1].text) == "the" && lower(d.toks[i-2].text) == "and" {
+			// "attacks by X on Y and the killing of Z": the same agents
+			subj = rb.lastNounSubj
+		}
+		if len(subj) > 0 {
+			rb.lastNounSubj = subj
+		}
+	}
 	if len(subj) == 0 && i == s.first && d.toks[i].tag == "VBG" {
 		// "Speaking to X, Trump said": the subject follows the comma
 		for k := j; k < s.lim; k++ {
@@ -147,8 +223,32 @@ func (rb *relBuilder) readTrigger(si int, s sentence, i, j int, t trigger, attr 
 	for _, a := range subj {
 		for _, b := range obj {
 			rb.add(rel{typ: t.typ, subj: a, obj: b, via: via, attr: attr, date: date, pol: pol, conf: conf, sent: si})
+			if (t.typ == graph.Reject || t.typ == graph.Agree) && rb.requestOf(s, j) {
+				// "X rejected Y's demand": Y asked X
+				rb.add(rel{typ: graph.Request, subj: b, obj: a, attr: attr, date: date, pol: graph.Asserted, conf: 0.5, sent: si})
+			}
 		}
 	}
+}
+
+// requestNouns name what one side asked of another.
+var requestNouns = set("demand", "demands", "request", "requests", "proposal", "proposals", "offer", "call", "appeal", "ultimatum")
+
+// requestOf: the object after token j is a possessor of a request noun
+// ("Tehran's last-minute demand").
+func (rb *relBuilder) requestOf(s sentence, j int) bool {
+	d := rb.sc.d
+	for k := j; k < s.lim && k < j+8; k++ {
+		if isPossessive(d.toks[k].text) {
+			for n := k + 1; n < s.lim && n < k+4; n++ {
+				if requestNouns[lower(d.toks[n].text)] {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
 }
 
 // reciprocal: "exchange airstrikes", "each other".
@@ -330,6 +430,18 @@ func (rb *relBuilder) affiliations() {
 			if ni := rb.mentionAt(m.tj); ni >= 0 && ni != mi && sc.ments[ni].ti == m.tj {
 				if n := rb.entOf(ni); n >= 0 && (rb.ents[n].typ == graph.Organization || rb.ents[n].typ == graph.Media) {
 					rb.add(rel{typ: graph.AffiliatedWith, subj: n, obj: m.ent, conf: 0.7, sent: m.sent})
+				}
+			}
+		}
+		// a body "of" its state: "the Supreme Council of the Republic"
+		if typ == graph.Organization && m.tj+1 < d.sents[m.sent].lim && lower(d.toks[m.tj].text) == "of" {
+			n := m.tj + 1
+			if lower(d.toks[n].text) == "the" {
+				n++
+			}
+			if ni := rb.mentionAt(n); ni >= 0 && sc.ments[ni].ti == n {
+				if c := rb.entOf(ni); c >= 0 && rb.ents[c].typ == graph.Country {
+					rb.add(rel{typ: graph.AffiliatedWith, subj: m.ent, obj: c, conf: 0.7, sent: m.sent})
 				}
 			}
 		}

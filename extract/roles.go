@@ -28,6 +28,10 @@ type relBuilder struct {
 	roleOf map[int]int  // person entity → entity it serves (first seen)
 	// lastRole maps a person mention to the entity its title serves.
 	lastRole map[int]int
+	// per sentence: trigger starts, and the agents of the last nominal
+	// trigger ("attacks by X ... and the killing of Y")
+	trigPos      []int
+	lastNounSubj []int
 }
 
 func (rb *relBuilder) add(r rel) {
