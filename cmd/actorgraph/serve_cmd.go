@@ -1,0 +1,120 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/actorgraph/actorgraph/api"
+	"github.com/actorgraph/actorgraph/extract"
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+func (m *Main) runServe(ctx context.Context, args []string) error {
+	fs := m.flagSet("serve", "[--store URI] [--addr HOST:PORT]",
+		"Run the HTTP API (see README) over a store until interrupted. Write endpoints\n"+
+			"need the bearer token in ACTORGRAPH_API_TOKEN; without one, serve listens on\n"+
+			"loopback addresses only.")
+	storeURI := m.storeFlag(fs)
+	addr := fs.String("addr", m.envOr("ACTORGRAPH_ADDR", "127.0.0.1:8080"), "address to listen on (env ACTORGRAPH_ADDR)")
+	cors := fs.String("cors", m.Getenv("ACTORGRAPH_CORS_ORIGINS"), "comma-separated origins allowed by CORS, or * (env ACTORGRAPH_CORS_ORIGINS)")
+	logFormat := fs.String("log-format", "text", "log format: text or json")
+	if err := m.parse(fs, args); err != nil {
+		return err
+	}
+	if err := m.logFormat(*logFormat); err != nil {
+		return err
+	}
+	st, err := m.openStore(ctx, *storeURI)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	x, err := extract.New()
+	if err != nil {
+		return err
+	}
+	return m.serve(ctx, st, x, *addr, splitList(*cors), nil)
+}
+
+// serve runs the API on addr until ctx is done, then drains connections.
+// ready, when set, is called with the bound address once listening.
+func (m *Main) serve(ctx context.Context, st graph.Store, x *extract.Extractor, addr string, cors []string, ready func(string)) error {
+	token := m.Getenv("ACTORGRAPH_API_TOKEN")
+	if token == "" && !loopback(addr) {
+		return fmt.Errorf("refusing to listen on %s without ACTORGRAPH_API_TOKEN: set a token, or listen on 127.0.0.1", addr)
+	}
+	srv := &api.Server{
+		Store:       st,
+		Extractor:   x,
+		Logger:      m.Logger,
+		Token:       token,
+		CORSOrigins: cors,
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", addr, err)
+	}
+	hs := &http.Server{
+		Handler:           srv.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+	}
+	m.Logger.Info("serving", "addr", "http://"+ln.Addr().String())
+	if ready != nil {
+		ready(ln.Addr().String())
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	m.Logger.Info("shutting down: draining connections")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// loopback reports whether addr listens on loopback only.
+func loopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+func (m *Main) envOr(key, def string) string {
+	if v := m.Getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
