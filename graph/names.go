@@ -45,9 +45,18 @@ func NormalizeName(s string) string {
 	return out
 }
 
-// Slug turns a name into the lower-case, dash-joined form used in ids.
+// Slug turns a name into the lower-case, dash-joined form used in ids, with
+// diacritics dropped ("Martín" → "martin") so ids stay easy to type and to
+// put in URLs; letters of other scripts are kept.
 func Slug(name string) string {
-	return strings.ReplaceAll(NormalizeName(name), " ", "-")
+	var b strings.Builder
+	for _, r := range norm.NFD.String(NormalizeName(name)) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return strings.ReplaceAll(norm.NFC.String(b.String()), " ", "-")
 }
 
 // EntityID is the stable id a store gives a new entity: its type and the
