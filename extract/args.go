@@ -38,6 +38,15 @@ func (rb *relBuilder) usable(mi int) int {
 	if e < 0 || !actor(rb.ents[e].typ) {
 		return -1
 	}
+	// "the Trump administration" acts for the state its leader serves
+	m := rb.sc.ments[mi]
+	if rb.ents[e].typ == graph.Person && m.tj < len(rb.sc.d.toks) {
+		if w := lower(rb.sc.d.toks[m.tj].text); w == "administration" || w == "government" {
+			if c, ok := rb.roleOf[e]; ok && rb.ents[c].typ == graph.Country {
+				return c
+			}
+		}
+	}
 	return e
 }
 
@@ -438,7 +447,7 @@ func (rb *relBuilder) objects(s sentence, j int, t trigger) []int {
 		if boundaries[w] || w == "that" || w == "who" || w == "where" || w == "." {
 			return nil
 		}
-		if k > j && finiteVerb(d.toks[k].tag) && !t.noun && !rb.skippable(k) {
+		if k > j && finiteVerb(d.toks[k].tag) && !t.noun && !rb.skippable(k) && !rb.reducedRelative(s, k) {
 			return nil
 		}
 		mi := rb.mentionAt(k)
@@ -447,6 +456,11 @@ func (rb *relBuilder) objects(s sentence, j int, t trigger) []int {
 			continue
 		}
 		m := sc.ments[mi]
+		if t.typ == graph.Meet && m.tj < s.lim && isPossessive(d.toks[m.tj].text) {
+			// "received Iran's consent": the possessor is not the party met
+			k = m.tj
+			continue
+		}
 		prep, adjacent := rb.prepBefore(m.ti, j)
 		ok := t.preps[prep] || (prep == "of" && t.preps["-"] && !t.noun)
 		if prep == "-" && strictDirect[t.typ] && !adjacent && !t.noun {

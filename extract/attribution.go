@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/actorgraph/actorgraph/graph"
+import (
+	"strings"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
 
 // reportVerbs credit what follows them to their subject ("IRNA reports
 // that", "Vahid Online notes", "Russia said").
@@ -32,6 +36,23 @@ func (rb *relBuilder) attribution(s sentence) []int {
 			}
 			if e := rb.entOf(rb.mentionAt(n)); e >= 0 {
 				add(e)
+				continue
+			}
+			// "according to a statement from X"
+			found := false
+			for j := n; j < s.lim && j < n+6 && !found; j++ {
+				w := lower(d.toks[j].text)
+				if w == "," || w == "." || strings.HasPrefix(d.toks[j].tag, "VB") {
+					break
+				}
+				if e := rb.entOf(rb.mentionAt(j)); e >= 0 && (w == "from" || j > n) {
+					if p := lower(d.toks[j-1].text); p == "from" || p == "by" || p == "of" || p == "the" {
+						add(e)
+						found = true
+					}
+				}
+			}
+			if found {
 				continue
 			}
 			if n < s.lim {

@@ -133,6 +133,20 @@ func resolve(sc *scan) []*entity {
 				}
 			}
 		}
+		if best < 0 && len(w) == 1 {
+			// "Wang" for "Wang Yi": a family name first, when it opens
+			// exactly one full name and ends none
+			n := 0
+			for _, ei := range persons {
+				if fw := nameWords(ents[ei].name); len(fw) >= 2 && fw[0] == w[0] {
+					best = ei
+					n++
+				}
+			}
+			if n != 1 || !isFamilyFirst(sc, mi) {
+				best = -1
+			}
+		}
 		if best >= 0 {
 			attach(mi, best)
 			continue
@@ -330,4 +344,12 @@ func (sc *scan) describesPerson(mi int) bool {
 		}
 	}
 	return false
+}
+
+// isFamilyFirst: a short form used as a person's surname would be, i.e.
+// not followed by another capitalised word.
+func isFamilyFirst(sc *scan, mi int) bool {
+	m := sc.ments[mi]
+	toks := sc.d.toks
+	return m.tj >= len(toks) || !isCapWord(toks[m.tj].text)
 }

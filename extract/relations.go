@@ -12,7 +12,7 @@ var boundaries = set(";", ":", "while", "but", "whereas", "because", "although",
 
 var prepositions = set("of", "in", "at", "from", "with", "for", "about", "on", "to", "by",
 	"against", "between", "into", "over", "under", "through", "via", "during", "like", "as",
-	"among", "toward", "towards", "across", "including", "amid")
+	"among", "toward", "towards", "across", "amid")
 
 var negators = set("not", "n't", "never", "no", "without", "refused", "declined", "cannot",
 	"won't", "didn't", "don't", "doesn't", "hasn't", "haven't", "wasn't", "weren't", "isn't",
@@ -48,7 +48,7 @@ func (rb *relBuilder) interactions() {
 				i = j - 1
 			}
 		}
-		rb.lastNounSubj = nil
+		rb.lastNounSubj, rb.lastVerbSubj = nil, nil
 		for i := s.first; i < s.lim; i++ {
 			t, j, ok := sc.lx.triggers.match(d, s, i)
 			if !ok {
@@ -177,6 +177,15 @@ func (rb *relBuilder) readTrigger(si int, s sentence, i, j int, t trigger, attr 
 		// "attacks by X on Y"
 		subj = rb.byAgent(s, j)
 	}
+	if !t.noun && !passive {
+		if len(subj) == 0 && i-1 >= s.first && lower(d.toks[i-1].text) == "and" {
+			// "X supports Y and urged Z": coordinated verbs share a subject
+			subj = rb.lastVerbSubj
+		}
+		if len(subj) > 0 {
+			rb.lastVerbSubj = subj
+		}
+	}
 	if t.noun {
 		if len(subj) == 0 && i-2 >= s.first && lower(d.toks[i-1].text) == "the" && lower(d.toks[i-2].text) == "and" {
 			// "attacks by X on Y and the killing of Z": the same agents
@@ -247,6 +256,21 @@ func (rb *relBuilder) requestOf(s sentence, j int) bool {
 			}
 			return false
 		}
+	}
+	return false
+}
+
+// reducedRelative: a participle right after a common noun and before
+// "of"/"by" ("firms accused of", "talks mediated by") — passive, whatever
+// tag the tagger gave it.
+func (rb *relBuilder) reducedRelative(s sentence, i int) bool {
+	d := rb.sc.d
+	if i-1 < s.first || i+1 >= s.lim || !strings.HasSuffix(lower(d.toks[i].text), "ed") {
+		return false
+	}
+	if p := d.toks[i-1]; (p.tag == "NNS" || p.tag == "NN") && rb.mentionAt(i-1) < 0 {
+		n := lower(d.toks[i+1].text)
+		return n == "of" || n == "by"
 	}
 	return false
 }
@@ -343,6 +367,9 @@ func (rb *relBuilder) passive(s sentence, i int) bool {
 	d := rb.sc.d
 	if !strings.HasPrefix(d.toks[i].tag, "VBN") && !strings.HasSuffix(lower(d.toks[i].text), "ed") {
 		return false
+	}
+	if rb.reducedRelative(s, i) {
+		return true
 	}
 	for k := i - 1; k >= s.first && k >= i-3; k-- {
 		w := lower(d.toks[k].text)

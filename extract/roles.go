@@ -32,6 +32,7 @@ type relBuilder struct {
 	// trigger ("attacks by X ... and the killing of Y")
 	trigPos      []int
 	lastNounSubj []int
+	lastVerbSubj []int
 }
 
 func (rb *relBuilder) add(r rel) {
