@@ -296,7 +296,6 @@ func readTelegram(path string) producer {
 	}
 }
 
-
 // ingest streams the files under paths through extraction into the store,
 // with the default progress display; the demo uses it.
 func (m *Main) ingest(ctx context.Context, st graph.Store, x *extract.Extractor, paths []string) (ingestSummary, error) {

@@ -256,7 +256,9 @@ func TestIngestFeed(t *testing.T) {
 // s2 is a path written as the feed gives it, relative to the feed.
 func s2(p string) string { return strings.TrimPrefix(p, "/") }
 
-func fmtUA() string { return "actorgraph/" + programVersion() + " (+https://github.com/actorgraph/actorgraph)" }
+func fmtUA() string {
+	return "actorgraph/" + programVersion() + " (+https://github.com/actorgraph/actorgraph)"
+}
 
 func wantSummary(t *testing.T, stderr, want string) {
 	t.Helper()
