@@ -152,6 +152,12 @@ func (rb *relBuilder) subjects(s sentence, i int, noun bool) []int {
 				continue
 			}
 		}
+		if (w == "who" || w == "which") && k-2 >= s.first && d.toks[k-1].text == "," {
+			if e := rb.usable(rb.mentionAt(k - 2)); e >= 0 {
+				return []int{e}
+			}
+			return nil
+		}
 		if boundaries[w] || w == "that" || w == "where" || (w == "and" && k == i-1) {
 			break
 		}
@@ -160,12 +166,6 @@ func (rb *relBuilder) subjects(s sentence, i int, noun bool) []int {
 		}
 		if (w == "after" || w == "before" || w == "upon" || w == "while") && k+1 < i && d.toks[k+1].tag == "VBG" {
 			return rb.mainSubject(s, k)
-		}
-		if (w == "who" || w == "which") && k-2 >= s.first && d.toks[k-1].text == "," {
-			if e := rb.usable(rb.mentionAt(k - 2)); e >= 0 {
-				return []int{e}
-			}
-			return nil
 		}
 		if strings.HasPrefix(d.toks[k].tag, "PRP") && !strings.HasPrefix(d.toks[k].tag, "PRP$") {
 			switch w {
@@ -218,15 +218,24 @@ func (rb *relBuilder) mainSubject(s sentence, k int) []int {
 // itSubject resolves "it"/"they" to the nearest free state or body before
 // token k in the sentence ("Ukraine said it had reached").
 func (rb *relBuilder) itSubject(s sentence, k int) []int {
+	fallback := -1
 	for j := k - 1; j >= s.first; j-- {
 		mi := rb.mentionAt(j)
 		e := rb.usable(mi)
 		if e < 0 {
 			continue
 		}
-		if t := rb.ents[e].typ; (t == graph.Country || t == graph.Organization) && !rb.oblique(s, rb.sc.ments[mi]) {
-			return []int{e}
+		if t := rb.ents[e].typ; t == graph.Country || t == graph.Organization {
+			if !rb.oblique(s, rb.sc.ments[mi]) {
+				return []int{e}
+			}
+			if fallback < 0 {
+				fallback = e // "with Russia maintaining its demand"
+			}
 		}
+	}
+	if fallback >= 0 {
+		return []int{fallback}
 	}
 	return nil
 }

@@ -8,7 +8,7 @@ import (
 
 // Clause boundaries: an argument search never crosses them.
 var boundaries = set(";", ":", "while", "but", "whereas", "because", "although", "though",
-	"which", "whose", "if", "unless", "—", "–", "(", ")", "\"", "“", "”")
+	"which", "whose", "if", "unless", "—", "–", "(", ")")
 
 var prepositions = set("of", "in", "at", "from", "with", "for", "about", "on", "to", "by",
 	"against", "between", "into", "over", "under", "through", "via", "during", "like", "as",
