@@ -91,7 +91,7 @@ func TestProgressBarOnTerminal(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d\n%s", code, got)
 	}
-	for _, want := range []string{"\r", "| ingest (1/-", "| ingest (6/-", "articles/", "ingest: 6 read, 6 new,"} {
+	for _, want := range []string{"\r", " ingest (1/-", " ingest (6/-", "articles/", "ingest: 6 read, 6 new,"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("terminal output lacks %q:\n%q", want, got)
 		}
