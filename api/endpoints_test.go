@@ -136,6 +136,9 @@ func TestPostArticle(t *testing.T) {
 		{"malformed json", `{"id":"talks",`, "Bearer " + testToken, 400, "JSON"},
 		{"the extractor refuses it", `{"id":"unknown","text":"Nobody met anyone."}`, "Bearer " + testToken, 400, "no script"},
 		{"bad date", `{"id":"talks","text":"x","published":"March 2"}`, "Bearer " + testToken, 400, "March 2"},
+		// An extraction the store refuses is the server's fault, not the
+		// client's: 500, and the store's reason stays in the log.
+		{"faulty extractor", `{"id":"faulty","url":"https://example.org/faulty","text":` + quote(textTalks) + `}`, "Bearer " + testToken, 500, "internal error"},
 	}
 	for _, tt := range bad {
 		t.Run(tt.name, func(t *testing.T) {
@@ -152,6 +155,14 @@ func TestPostArticle(t *testing.T) {
 	n, err := s.Store.Counts(t.Context())
 	if err != nil || n.Articles != 2 {
 		t.Errorf("after the refused posts the store has %+v (%v), want 2 articles", n, err)
+	}
+}
+
+func TestPostArticleWithoutExtractor(t *testing.T) {
+	s := &api.Server{Store: openStore(t)}
+	p := wantProblem(t, do(t, s.Handler(), "POST", "/v1/articles", strings.NewReader(`{"text":"Lena Park met Omar Haddad."}`), nil), 503)
+	if !strings.Contains(p.Detail, "extractor") {
+		t.Errorf("detail = %q, want it to say there is no extractor", p.Detail)
 	}
 }
 

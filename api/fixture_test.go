@@ -24,6 +24,9 @@ type scriptedExtractor map[string]script
 type script struct {
 	entities  []graph.Entity // local ids, names, types, aliases
 	relations []scriptedRelation
+	// unchecked hands the extraction over without validating it, to see
+	// what the API does with a faulty extractor.
+	unchecked bool
 }
 
 type scriptedRelation struct {
@@ -87,6 +90,9 @@ func (x scriptedExtractor) Extract(_ context.Context, a graph.Article) (graph.Ex
 			Evidence: graph.Evidence{Text: r.sentence, Start: start, End: start + len(r.sentence)},
 		})
 	}
+	if sc.unchecked {
+		return out, nil
+	}
 	if err := out.Validate(); err != nil {
 		return graph.Extraction{}, err
 	}
@@ -136,6 +142,13 @@ var testScripts = scriptedExtractor{
 			{typ: graph.HoldsRole, subject: "e2", object: "e4", role: "envoy", sentence: "Brandt, the envoy of Norland, did not meet Park, his office said."},
 			{typ: graph.Meet, subject: "e2", object: "e5", negated: true, attributedTo: []string{"e2"}, sentence: "Brandt, the envoy of Norland, did not meet Park, his office said."},
 		},
+	},
+	"faulty": {
+		entities: []graph.Entity{{ID: "e1", Name: "Lena Park", Type: graph.Person}},
+		relations: []scriptedRelation{
+			{typ: graph.Meet, subject: "e1", object: "e9", sentence: "Lena Park met Omar Haddad in Vell on 1 March 2026."},
+		},
+		unchecked: true,
 	},
 	"reyes": {
 		entities: []graph.Entity{
