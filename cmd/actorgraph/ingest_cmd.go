@@ -168,8 +168,8 @@ type sink struct {
 	committed []func()
 }
 
-// run ingests everything one producer gives, and flushes. sized says the
-// producer's length is not known in advance.
+// run ingests everything one producer gives, and flushes. unsized says the
+// producer's length is not known in advance, so the progress shows no ETA.
 func (s *sink) run(ctx context.Context, p producer, unsized bool) error {
 	if unsized {
 		s.prog.unknown()

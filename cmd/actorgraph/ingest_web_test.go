@@ -382,3 +382,36 @@ func (s *syncWriter) Write(p []byte) (int, error) {
 	defer s.mu.Unlock()
 	return s.w.Write(p)
 }
+
+// TestIngestFeedFormats reads Atom and JSON Feed files (RSS is above) whose
+// items link to pages on a loopback site.
+func TestIngestFeedFormats(t *testing.T) {
+	s := newSite(t, rss())
+	atom := `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Harbour Gazette</title><id>urn:x</id><updated>2025-05-06T00:00:00Z</updated>
+<entry><title>One</title><id>urn:1</id><updated>2025-05-04T00:00:00Z</updated><link href="` + s.url("/news/meet") + `"/></entry>
+<entry><title>Two</title><id>urn:2</id><updated>2025-05-05T00:00:00Z</updated><link href="` + s.url("/news/accuse") + `"/></entry></feed>`
+	jsonFeed := `{"version":"https://jsonfeed.org/version/1.1","title":"Harbour Gazette","items":[` +
+		`{"id":"1","url":"` + s.url("/news/meet") + `","title":"One"},` +
+		`{"id":"2","url":"` + s.url("/news/call") + `","title":"Two"},` +
+		`{"id":"3","title":"No page","content_text":"An item with no link."}]}`
+	dir := writeFiles(t, map[string]string{"feed.atom": atom, "feed.json": jsonFeed})
+	tests := []struct {
+		file string
+		code int
+		want string
+	}{
+		{"feed.atom", 0, "2 read, 2 new, 0 unchanged, 0 replaced, 0 skipped, 0 failed"},
+		{"feed.json", 1, "3 read, 2 new, 0 unchanged, 0 replaced, 0 skipped, 1 failed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			db := filepath.Join(t.TempDir(), "g.db")
+			args := append([]string{"ingest", "--store", "sqlite:" + db, "--feed", filepath.Join(dir, tt.file)}, webFlags...)
+			code, _, errOut := run(t, nil, args...)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d\n%s", code, tt.code, errOut)
+			}
+			wantSummary(t, errOut, tt.want)
+		})
+	}
+}
