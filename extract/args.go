@@ -453,7 +453,7 @@ func (rb *relBuilder) objects(s sentence, j int, t trigger) []int {
 		if w == "that" && t.preps["that"] {
 			continue // "its demand that Ukraine withdraw"
 		}
-		if boundaries[w] || w == "that" || w == "who" || w == "where" || w == "." {
+		if boundaries[w] || w == "that" || w == "who" || w == "where" || w == "." || w == "," {
 			return nil
 		}
 		if k > j && finiteVerb(d.toks[k].tag) && !t.noun && !rb.skippable(k) && !rb.reducedRelative(s, k) {

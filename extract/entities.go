@@ -67,7 +67,7 @@ func (sc *scan) step(si int, s sentence, i int) int {
 		}
 	}
 	if j, es := sc.lexMatch(s, i); j > i {
-		if es[0].typ == graph.Country && !s.titleCase && j < s.lim && isCapWord(sc.d.toks[j].text) {
+		if es[0].typ == graph.Country && !s.titleCase && j < s.lim && isCapWord(sc.d.toks[j].text) && !sc.isTitleStart(s, j) {
 			if rj := sc.capRun(s, j); rj > j {
 				if done := sc.stateAndBody(si, s, i, j, rj, es); done > 0 {
 					return done

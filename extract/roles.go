@@ -102,6 +102,18 @@ func (rb *relBuilder) roles() {
 		// "NATO's top general, US Air Force General X" also allowed
 		k := title.tj
 		comma := false
+		// a unit of a body owned by the title: "Chief of the General
+		// Staff's Main Directorate X" — the unit is part of the title
+		if k+2 < s.lim && isPossessive(d.toks[k].text) {
+			if ui := rb.mentionAt(k + 1); ui >= 0 && rb.typeOf(ui) == graph.Organization && sc.ments[ui].ti == k+1 {
+				if pi := rb.mentionAt(sc.ments[ui].tj); pi >= 0 && rb.typeOf(pi) == graph.Person {
+					rb.dropMention(ui)
+					title.tj = sc.ments[ui].tj
+					title.text = d.text[d.toks[title.ti].start:d.toks[title.tj-1].end]
+					k = title.tj
+				}
+			}
+		}
 		for k < s.lim && isHonorTok(sc, k) {
 			k++
 		}
@@ -200,6 +212,28 @@ func (rb *relBuilder) anaphoricState(s sentence) (int, float64) {
 		}
 	}
 	return -1, 0
+}
+
+// dropMention removes a mention from its entity: it was read as part of a
+// title.
+func (rb *relBuilder) dropMention(mi int) {
+	m := &rb.sc.ments[mi]
+	if m.ent < 0 {
+		return
+	}
+	e := rb.ents[m.ent]
+	for k, x := range e.mentions {
+		if x == mi {
+			e.mentions = append(e.mentions[:k], e.mentions[k+1:]...)
+			break
+		}
+	}
+	m.ent = -1
+	for k := m.ti; k < m.tj; k++ {
+		if rb.sc.mentionAt[k] == mi {
+			delete(rb.sc.mentionAt, k)
+		}
+	}
 }
 
 func (rb *relBuilder) markUsed(ms []int) {
