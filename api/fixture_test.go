@@ -165,7 +165,7 @@ var testScripts = scriptedExtractor{
 }
 
 // openStore opens a fresh SQLite store in a temporary directory.
-func openStore(t *testing.T) graph.Store {
+func openStore(t testing.TB) graph.Store {
 	t.Helper()
 	st, err := sqlitestore.Open(context.Background(), filepath.Join(t.TempDir(), "graph.db"))
 	if err != nil {

@@ -31,7 +31,7 @@ type response struct {
 }
 
 // do sends one request to h and records the answer.
-func do(t *testing.T, h http.Handler, method, target string, body io.Reader, header map[string]string) response {
+func do(t testing.TB, h http.Handler, method, target string, body io.Reader, header map[string]string) response {
 	t.Helper()
 	req := httptest.NewRequest(method, target, body)
 	for k, v := range header {
