@@ -177,6 +177,9 @@ func TestHealthz(t *testing.T) {
 	if health.Status != "ok" || health.Counts != want {
 		t.Errorf("healthz = %+v, want ok with %+v", health, want)
 	}
+	if r := do(t, h, "HEAD", "/healthz", nil, nil); r.Status != http.StatusOK {
+		t.Errorf("HEAD /healthz: status %d", r.Status)
+	}
 }
 
 func TestEntities(t *testing.T) {

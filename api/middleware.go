@@ -2,7 +2,9 @@ package api
 
 import (
 	"context"
+	"crypto/rand"
 	"crypto/subtle"
+	"encoding/hex"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -18,9 +20,12 @@ import (
 // with their cause, which is the only place the cause goes.
 func (s *Server) logRequests(c *gin.Context) {
 	start := time.Now()
+	id := requestID(c.GetHeader("X-Request-Id"))
+	c.Header("X-Request-Id", id)
 	c.Next()
 	status := c.Writer.Status()
 	attrs := []slog.Attr{
+		slog.String("request_id", id),
 		slog.String("method", c.Request.Method),
 		slog.String("path", c.Request.URL.Path),
 		slog.String("query", c.Request.URL.RawQuery),
@@ -42,6 +47,18 @@ func (s *Server) logRequests(c *gin.Context) {
 		level = slog.LevelError
 	}
 	s.logger().LogAttrs(c.Request.Context(), level, "request", attrs...)
+}
+
+// requestID keeps a caller's request id when it is short and plain, so a
+// proxy's id can follow the request into our log, and makes one otherwise.
+// Clients quote it (X-Request-Id) when they report a 500.
+func requestID(given string) string {
+	if len(given) > 0 && len(given) <= 64 && strings.Trim(given, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:") == "" {
+		return given
+	}
+	var b [12]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
 }
 
 const (

@@ -101,6 +101,7 @@ func (s *Server) Handler() http.Handler {
 	})
 
 	r.GET("/healthz", s.health)
+	r.HEAD("/healthz", s.health)
 	r.GET(ProblemTypePrefix+":code", s.problemDescription)
 
 	v1 := r.Group("/v1")

@@ -128,6 +128,34 @@ func TestOversizeChunkedBody(t *testing.T) {
 	wantProblem(t, response{Status: rec.Code, Header: rec.Header(), Body: rec.Body.Bytes()}, 413)
 }
 
+func TestRequestID(t *testing.T) {
+	h := (&api.Server{}).Handler()
+	tests := []struct {
+		name, given string
+		kept        bool
+	}{
+		{"none", "", false},
+		{"plain", "lb-1234.abcd", true},
+		{"with spaces", "a b", false},
+		{"too long", strings.Repeat("x", 65), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			hdr := map[string]string{}
+			if tt.given != "" {
+				hdr["X-Request-Id"] = tt.given
+			}
+			got := do(t, h, "GET", "/nothing", nil, hdr).Header.Get("X-Request-Id")
+			if tt.kept && got != tt.given {
+				t.Errorf("X-Request-Id = %q, want %q kept", got, tt.given)
+			}
+			if !tt.kept && (got == "" || got == tt.given) {
+				t.Errorf("X-Request-Id = %q, want a new id", got)
+			}
+		})
+	}
+}
+
 func TestMethodNotAllowedSaysAllow(t *testing.T) {
 	s := &api.Server{}
 	r := do(t, s.Handler(), "PUT", "/v1/entities", nil, nil)
