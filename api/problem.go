@@ -112,6 +112,12 @@ const errorKey = "actorgraph.error"
 // fail answers the request with the problem document for err and stops the
 // handler chain.
 func (s *Server) fail(c *gin.Context, err error) {
+	if ctxErr := c.Request.Context().Err(); errors.Is(ctxErr, context.DeadlineExceeded) && graph.ErrorCode(err) == graph.EINTERNAL {
+		// A driver may report its interruption in its own words; the
+		// request's deadline says what really happened. (Cancellation is
+		// not told this way: a recovered panic sees its context cancelled.)
+		err = errors.Join(ctxErr, err)
+	}
 	c.Set(errorKey, err)
 	p := problemFor(err, c.Request.URL.RequestURI(), s.queryTimeout())
 	if p.Status == http.StatusUnauthorized {
