@@ -306,7 +306,7 @@ func (rb *relBuilder) coordLeft(s sentence, k int) []int {
 	var out []int
 	for {
 		j := k - 1
-		for j >= s.first && determiners[lower(d.toks[j].text)] {
+		for j >= s.first && (determiners[lower(d.toks[j].text)] || rb.skippable(j)) {
 			j--
 		}
 		sep, and := false, false

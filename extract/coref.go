@@ -182,6 +182,15 @@ func resolve(sc *scan) []*entity {
 			continue
 		}
 		switch e.typ {
+		case graph.Location:
+			if isAllUpper(e.name) && len(e.name) >= 4 {
+				e.name = titleCase(e.name)
+				for _, f := range e.forms {
+					if !isAllUpper(f) && strings.EqualFold(f, e.name) {
+						e.name = f
+					}
+				}
+			}
 		case graph.Person, graph.Organization, graph.Media:
 			if e.country != "" {
 				continue

@@ -278,9 +278,15 @@ func isCapWord(s string) bool {
 // names, "of (the)" ("Department of State").
 func (sc *scan) capRun(s sentence, i int) int {
 	toks := sc.d.toks
-	// Leading words that never start a name.
-	for i < s.lim && stopCaps[toks[i].text] {
-		return i
+	// Leading words that never start a name, unless a body's name
+	// follows them ("the Southern Courier", "Northern Alliance").
+	if stopCaps[toks[i].text] {
+		if i+1 >= s.lim || !isCapWord(toks[i+1].text) || stopCaps[toks[i+1].text] {
+			return i
+		}
+		if k := sc.capRun(s, i+1); k <= i+1 || !isHeadWord(toks[k-1].text) {
+			return i
+		}
 	}
 	if i == s.first || (i > s.first && isOpenQuote(toks[i-1].text)) {
 		// Sentence-initial: only proper nouns.
@@ -468,6 +474,8 @@ func (sc *scan) addRun(si int, s sentence, i, j int) {
 		m.typ, m.signal = graph.Location, 0.7
 	case afterTitle:
 		m.typ, m.signal = graph.Person, 0.9
+	case n > 1 && (prev == "in" || prev == "at" || prev == "near") && !isPossessive(next):
+		m.typ, m.signal = graph.Location, 0.5
 	case toks[i].ner == "PERSON" && n > 1:
 		m.typ, m.signal = graph.Person, 0.8
 	case toks[i].ner == "ORGANIZATION" && toks[j-1].ner == "ORGANIZATION" && n > 2:

@@ -41,14 +41,8 @@ func (rb *relBuilder) interactions() {
 			continue
 		}
 		attr := rb.attribution(s)
-		rb.trigPos = rb.trigPos[:0]
-		for i := s.first; i < s.lim; i++ {
-			if _, j, ok := sc.lx.triggers.match(d, s, i); ok {
-				rb.trigPos = append(rb.trigPos, i)
-				i = j - 1
-			}
-		}
 		rb.lastNounSubj, rb.lastVerbSubj = nil, nil
+		from := len(rb.out)
 		for i := s.first; i < s.lim; i++ {
 			t, j, ok := sc.lx.triggers.match(d, s, i)
 			if !ok {
@@ -56,6 +50,19 @@ func (rb *relBuilder) interactions() {
 			}
 			rb.readTrigger(si, s, i, j, t, attr)
 			i = j - 1
+		}
+		// Dates go to the triggers that yielded relations, each date
+		// expression to the nearest of them in its stretch.
+		rb.trigPos = rb.trigPos[:0]
+		for _, r := range rb.out[from:] {
+			if r.trig >= 0 {
+				rb.trigPos = appendInt(rb.trigPos, r.trig)
+			}
+		}
+		for k := from; k < len(rb.out); k++ {
+			if r := &rb.out[k]; r.trig >= 0 && r.date == "" {
+				r.date = rb.dateFor(s, r.trig)
+			}
 		}
 		rb.anaphoricTalks(si, s)
 	}
@@ -128,7 +135,7 @@ func (rb *relBuilder) readTrigger(si int, s sentence, i, j int, t trigger, attr 
 	if rb.negated(s, i) {
 		pol = graph.Negated
 	}
-	date := rb.dateFor(s, i)
+	date := ""
 	conf := 0.6
 	passive := !t.noun && rb.passive(s, i)
 
@@ -152,7 +159,7 @@ func (rb *relBuilder) readTrigger(si int, s sentence, i, j int, t trigger, attr 
 				}
 				for a := 0; a < len(parties); a++ {
 					for b := a + 1; b < len(parties); b++ {
-						rb.add(rel{typ: t.typ, subj: parties[a], obj: parties[b], via: via, attr: attr,
+						rb.add(rel{typ: t.typ, subj: parties[a], obj: parties[b], via: via, attr: attr, trig: i,
 							date: date, pol: pol, conf: 0.55, sent: si})
 					}
 				}
@@ -221,9 +228,9 @@ func (rb *relBuilder) readTrigger(si int, s sentence, i, j int, t trigger, attr 
 	if len(obj) == 0 && len(subj) >= 2 && (t.typ.Symmetric() || reciprocal || t.preps["with"]) {
 		for a := 0; a < len(subj); a++ {
 			for b := a + 1; b < len(subj); b++ {
-				rb.add(rel{typ: t.typ, subj: subj[a], obj: subj[b], via: via, attr: attr, date: date, pol: pol, conf: conf, sent: si})
+				rb.add(rel{typ: t.typ, subj: subj[a], obj: subj[b], via: via, attr: attr, date: date, pol: pol, conf: conf, sent: si, trig: i})
 				if reciprocal && !t.typ.Symmetric() {
-					rb.add(rel{typ: t.typ, subj: subj[b], obj: subj[a], via: via, attr: attr, date: date, pol: pol, conf: conf, sent: si})
+					rb.add(rel{typ: t.typ, subj: subj[b], obj: subj[a], via: via, attr: attr, date: date, pol: pol, conf: conf, sent: si, trig: i})
 				}
 			}
 		}
@@ -231,10 +238,10 @@ func (rb *relBuilder) readTrigger(si int, s sentence, i, j int, t trigger, attr 
 	}
 	for _, a := range subj {
 		for _, b := range obj {
-			rb.add(rel{typ: t.typ, subj: a, obj: b, via: via, attr: attr, date: date, pol: pol, conf: conf, sent: si})
+			rb.add(rel{typ: t.typ, subj: a, obj: b, via: via, attr: attr, date: date, pol: pol, conf: conf, sent: si, trig: i})
 			if (t.typ == graph.Reject || t.typ == graph.Agree) && rb.requestOf(s, j) {
 				// "X rejected Y's demand": Y asked X
-				rb.add(rel{typ: graph.Request, subj: b, obj: a, attr: attr, date: date, pol: graph.Asserted, conf: 0.5, sent: si})
+				rb.add(rel{typ: graph.Request, subj: b, obj: a, attr: attr, date: date, pol: graph.Asserted, conf: 0.5, sent: si, trig: i})
 			}
 		}
 	}
@@ -351,6 +358,9 @@ func (rb *relBuilder) hedged(s sentence, i int) bool {
 
 func (rb *relBuilder) negated(s sentence, i int) bool {
 	d := rb.sc.d
+	if rb.deniedClaim(s, i) {
+		return true
+	}
 	for k := i - 1; k >= s.first && k >= i-4; k-- {
 		w := lower(d.toks[k].text)
 		if negators[w] {
@@ -358,6 +368,33 @@ func (rb *relBuilder) negated(s sentence, i int) bool {
 		}
 		if boundaries[w] || w == "," || rb.mentionAt(k) >= 0 {
 			break
+		}
+	}
+	return false
+}
+
+// deniedClaim: the trigger sits in a claim the sentence denies ("denied a
+// report that it had agreed to ...").
+func (rb *relBuilder) deniedClaim(s sentence, i int) bool {
+	d := rb.sc.d
+	that := false
+	for k := i - 1; k >= s.first; k-- {
+		w := lower(d.toks[k].text)
+		if w == "that" {
+			that = true
+			continue
+		}
+		if !that {
+			continue
+		}
+		switch w {
+		case "report", "reports", "claim", "claims", "rumor", "rumors", "rumour", "rumours", "allegation", "allegations", "suggestion", "suggestions":
+			for j := k - 1; j >= s.first && j >= k-5; j-- {
+				switch lower(d.toks[j].text) {
+				case "denied", "denies", "deny", "rejected", "rejects", "dismissed", "dismisses", "refuted", "refutes":
+					return true
+				}
+			}
 		}
 	}
 	return false

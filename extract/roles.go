@@ -16,6 +16,7 @@ type rel struct {
 	role      string
 	conf      float64
 	sent      int
+	trig      int // token of the trigger that yielded it, -1 for none
 }
 
 // relBuilder reads relations from one scanned, resolved document.
@@ -41,6 +42,9 @@ func (rb *relBuilder) add(r rel) {
 	}
 	if r.pol == "" {
 		r.pol = graph.Asserted
+	}
+	if r.typ.Structural() {
+		r.trig = -1
 	}
 	rb.out = append(rb.out, r)
 }

@@ -23,7 +23,10 @@ var orgHeads = set("council", "ministry", "corps", "guards", "guard", "party", "
 	"corporation", "inc", "inc.", "ltd", "ltd.", "university", "fund", "mission", "secretariat",
 	"embassy", "federation", "command", "board", "tribunal", "presidency", "resistance", "jihad",
 	"battalion", "regiment", "division", "legion", "network", "initiative", "project", "program",
-	"programme", "forum", "center", "centre", "society", "cooperation", "co-operation", "treaty organization")
+	"programme", "forum", "center", "centre", "society", "cooperation", "co-operation",
+	"holdings", "industries", "enterprises", "partners", "airlines", "airways", "motors",
+	"systems", "technologies", "corp", "corp.", "llc", "plc", "ag", "sa", "gmbh", "bloc",
+	"caucus", "syndicate", "consortium", "cartel", "trust", "exchange", "reserve")
 
 // mediaHeads end outlet names ("Tehran Times", "Vahid Online").
 var mediaHeads = set("news", "times", "journal", "post", "tv", "press", "online", "gazette",
