@@ -202,6 +202,8 @@ func jsonKind(c byte) string {
 	switch {
 	case c == '[':
 		return "an array"
+	case c == '{':
+		return "an object"
 	case c == '"':
 		return "a string"
 	case c == '-' || ('0' <= c && c <= '9'):

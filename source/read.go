@@ -21,7 +21,8 @@ const MaxLineBytes = 16 << 20
 // from.
 type Item struct {
 	Article graph.Article
-	// Origin names the input: the file path, with ":LINE" for a JSONL line.
+	// Origin names the input: the file path, with ":LINE" for a JSONL line
+	// and "#ID" for a Telegram message.
 	Origin string
 	// Links are the addresses an article's text links to, when its input
 	// says (Telegram messages do).

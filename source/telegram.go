@@ -125,8 +125,9 @@ func (r *reader) telegram(p string, br *bufio.Reader) error {
 				var raw json.RawMessage
 				if err := dec.Decode(&raw); err != nil {
 					// The stream is broken: nothing after it can be found.
-					return r.fail(fmt.Sprintf("%s#%d", p, i+1), graph.Errorf(graph.EINVALID,
-						"%s: malformed JSON in message %d: %v; the rest of the export is not read", p, i+1, err))
+					origin := fmt.Sprintf("%s#%d", p, i+1)
+					return r.fail(origin, graph.Errorf(graph.EINVALID,
+						"%s: malformed JSON in the export's message %d: %v; the rest of the export is not read", origin, i+1, err))
 				}
 				if ch.name == "" {
 					held = append(held, raw)
@@ -185,9 +186,11 @@ type telegramPart struct {
 // telegramMessage reads message i (from 0) of an export and emits it,
 // unless it is a service message or has no text.
 func (r *reader) telegramMessage(p string, ch telegramChannel, i int, raw json.RawMessage) error {
+	// A message is named by its id (PATH#ID), as in its t.me link; one
+	// whose id cannot be read by its position in the export.
 	origin := fmt.Sprintf("%s#%d", p, i+1)
 	bad := func(format string, args ...any) error {
-		return r.fail(origin, graph.Errorf(graph.EINVALID, "%s: message %d: %s", p, i+1, fmt.Sprintf(format, args...)))
+		return r.fail(origin, graph.Errorf(graph.EINVALID, "%s: %s", origin, fmt.Sprintf(format, args...)))
 	}
 	if t := bytes.TrimSpace(raw); len(t) == 0 || t[0] != '{' {
 		return bad("want a JSON object, found %s", jsonKind(firstByte(t)))

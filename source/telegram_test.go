@@ -32,7 +32,7 @@ func TestReadTelegram(t *testing.T) {
 			ForwardedFrom: "Lunesia Today",
 			Text:          "Teodor Brask met Ilse Marrow in Port Elm, Lunesia Today reports. Full story: https://lunesia.example.net/brask-marrow and the statement",
 		}, links: []string{"https://lunesia.example.net/brask-marrow", "https://gov.example.org/statement"}},
-		{origin: "#5", err: "message 5: \"text\" is a number"},
+		{origin: "#5", err: "channel.json#5: \"text\" is a number"},
 	}
 	// Read finds the export by its shape; ReadTelegram reads it by name.
 	for _, how := range []string{"Read", "ReadTelegram"} {
@@ -88,7 +88,7 @@ func TestReadTelegramBadShapes(t *testing.T) {
 		{"no name", `{"type":"public_channel","messages":[{"id":1,"type":"message","date":"2025-01-01T00:00:00","text":"hello there"}]}`,
 			[]string{"no channel \"name\""}},
 		{"message not an object", `{"name":"C","id":5,"messages":["hello",{"id":2,"type":"message","date":"2025-01-02T00:00:00","text":"fine"}]}`,
-			[]string{"message 1: want a JSON object, found a string", ""}},
+			[]string{"result.json#1: want a JSON object, found a string", ""}},
 		{"text part of a wrong kind", `{"name":"C","id":5,"messages":[{"id":1,"type":"message","date":"2025-01-01T00:00:00","text":["a",7]}]}`,
 			[]string{"\"text\" part 2 is a number"}},
 		{"bad date", `{"name":"C","id":5,"messages":[{"id":1,"type":"message","date":"yesterday","text":"words"}]}`,
@@ -98,7 +98,7 @@ func TestReadTelegramBadShapes(t *testing.T) {
 		{"unknown message type", `{"name":"C","id":5,"messages":[{"id":1,"type":"sticker","text":"words"}]}`,
 			[]string{"unknown message type \"sticker\""}},
 		{"cut off", `{"name":"C","id":5,"messages":[{"id":1,"type":"message","date":"2025-01-01T00:00:00","text":"one"},{"id":2,"ty`,
-			[]string{"", "malformed JSON in message 2"}},
+			[]string{"", "result.json#2: malformed JSON in the export's message 2"}},
 		{"messages before name", `{"messages":[{"id":9,"type":"message","date":"2025-02-01T00:00:00","text":"late name"}],"name":"Late","id":7}`,
 			[]string{""}},
 	}

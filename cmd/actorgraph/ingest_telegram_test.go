@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -112,5 +113,32 @@ func TestExtractTelegramKeepsViews(t *testing.T) {
 		if got != want[i] {
 			t.Errorf("article %d\n got %+v\nwant %+v", i, got, want[i])
 		}
+	}
+}
+
+func TestIngestTelegramBadExports(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"account.json": `{"about":"Here is the data you requested.","chats":{"list":[]}}`,
+		"mixed.json": `{"name":"Gulf Dispatch","type":"public_channel","id":5,"messages":[` +
+			`{"id":1,"type":"message","date":"2025-05-04T10:00:00","text":{"oops":true}},` +
+			`{"id":2,"type":"message","date":"2025-05-04T11:00:00","text":"Iranian Foreign Minister Abbas Araghchi met Omani Foreign Minister Badr Albusaidi in Muscat on Sunday."}]}`,
+	})
+	db := filepath.Join(t.TempDir(), "g.db")
+	code, _, errOut := run(t, nil, "ingest", "--store", "sqlite:"+db, "--progress", "off",
+		"--telegram", filepath.Join(dir, "account.json"), "--telegram", filepath.Join(dir, "mixed.json"))
+	if code != 1 {
+		t.Errorf("exit %d, want 1\n%s", code, errOut)
+	}
+	wantSummary(t, errOut, "3 read, 1 new, 0 unchanged, 0 replaced, 0 skipped, 2 failed")
+	for _, want := range []string{
+		"account.json: not a Telegram channel export: it has no \"messages\" array",
+		"mixed.json#1: \"text\" is an object, want a string",
+	} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("summary lacks %q:\n%s", want, errOut)
+		}
+	}
+	if n := strings.Count(errOut, "mixed.json#1"); n != 1 {
+		t.Errorf("the bad message is named %d times, want once:\n%s", n, errOut)
 	}
 }

@@ -186,11 +186,15 @@ func (s *sink) pollFeed(ctx context.Context, c *fetch.Client, f string) error {
 				}
 				continue
 			}
+			w := work{item: source.Item{Origin: link}}
 			if seen[link] {
+				w.skip = "listed twice in the feed"
+				if err := emit(w); err != nil {
+					return err
+				}
 				continue
 			}
 			seen[link] = true
-			w := work{item: source.Item{Origin: link}}
 			stored := false
 			if checker != nil {
 				has, err := checker.HasArticle(ctx, graph.Article{URL: link}.Key())

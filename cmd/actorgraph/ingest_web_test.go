@@ -187,14 +187,20 @@ var webFlags = []string{"--timeout", "300ms", "--retries", "1", "--delay", "0", 
 func TestIngestFeed(t *testing.T) {
 	s := newSite(t, rss("/news/meet", "/news/call", "/news/broken", "/news/slow", "", s2("/news/login"), "/news/meet"))
 	db := filepath.Join(t.TempDir(), "g.db")
-	args := append([]string{"ingest", "--store", "sqlite:" + db, "--feed", s.url("/feed.xml")}, webFlags...)
+	args := append([]string{"ingest", "--store", "sqlite:" + db, "--feed", s.url("/feed.xml"), "--log-every", "1ns"}, webFlags...)
 
 	code, _, errOut := run(t, nil, args...)
 	if code != 1 {
 		t.Errorf("first poll: exit %d, want 1 (some items failed)\n%s", code, errOut)
 	}
-	// meet, call, broken, slow, no link, login; the repeated meet is one.
-	wantSummary(t, errOut, "6 read, 2 new, 0 unchanged, 0 replaced, 0 skipped, 4 failed")
+	// meet, call, broken, slow, no link, login; the repeated meet is
+	// skipped.
+	wantSummary(t, errOut, "7 read, 2 new, 0 unchanged, 0 replaced, 1 skipped, 4 failed")
+	// The feed says how many items it has, so progress has a total and
+	// an ETA.
+	if !strings.Contains(errOut, `msg="ingest progress" read=1 `) || !strings.Contains(errOut, "total=7 eta=") {
+		t.Errorf("progress lines lack the count, total or ETA:\n%s", errOut)
+	}
 	for _, want := range []string{
 		s.url("/news/broken") + ": server answered 500 Internal Server Error (gave up after 2 tries)",
 		s.url("/news/slow") + ": no answer within 300ms",
@@ -238,7 +244,7 @@ func TestIngestFeed(t *testing.T) {
 	if code != 1 {
 		t.Errorf("second poll: exit %d, want 1\n%s", code, errOut)
 	}
-	wantSummary(t, errOut, "6 read, 0 new, 0 unchanged, 0 replaced, 2 skipped, 4 failed")
+	wantSummary(t, errOut, "7 read, 0 new, 0 unchanged, 0 replaced, 3 skipped, 4 failed")
 	for _, p := range []string{"/news/meet", "/news/call"} {
 		if full, not := s.served(p); full != 1 || not != 0 {
 			t.Errorf("%s served %d times whole and %d times not modified over two polls, want once whole", p, full, not)
