@@ -65,12 +65,97 @@ func (rb *relBuilder) interactions() {
 			}
 		}
 		rb.anaphoricTalks(si, s)
+		rb.mediation(si, s)
+		rb.deliveredBy(si, s)
 	}
 }
 
 // talkNouns name a meeting or negotiation that a later sentence may refer
 // back to ("The talks were mediated by X").
 var talkNouns = set("talks", "negotiations", "meeting", "discussions", "summit", "consultations")
+
+// mediation: "with American mediation", "mediation by X", "X-brokered"
+// name a mediator for the talks of this sentence and the one before.
+func (rb *relBuilder) mediation(si int, s sentence) {
+	sc := rb.sc
+	d := sc.d
+	var via []int
+	for k := s.first; k < s.lim; k++ {
+		w := lower(d.toks[k].text)
+		switch {
+		case w == "mediation" || w == "sponsorship" || w == "auspices":
+			if e := rb.usable(rb.mentionAt(k - 1)); k > s.first && e >= 0 {
+				via = appendInt(via, e)
+			}
+			if k+2 < s.lim && (lower(d.toks[k+1].text) == "by" || lower(d.toks[k+1].text) == "of") {
+				for _, e := range rb.list(s, k+2) {
+					via = appendInt(via, e)
+				}
+			}
+		case strings.HasSuffix(w, "-mediated") || strings.HasSuffix(w, "-brokered") || strings.HasSuffix(w, "-hosted"):
+			for mi, m := range sc.ments {
+				if m.ti == k {
+					if e := rb.usable(mi); e >= 0 {
+						via = appendInt(via, e)
+					}
+				}
+			}
+		}
+	}
+	if len(via) == 0 {
+		return
+	}
+	for ri := range rb.out {
+		r := &rb.out[ri]
+		if r.sent > si || r.sent < si-1 || (r.typ != graph.Negotiate && r.typ != graph.Meet && r.typ != graph.Agree) {
+			continue
+		}
+		for _, v := range via {
+			if v != r.subj && v != r.obj {
+				r.via = appendInt(r.via, v)
+			}
+		}
+	}
+}
+
+// deliveredBy: "the letter, delivered by X" names the channel of the
+// message sent just before ("A sent a letter to B ... The letter was
+// delivered by X").
+func (rb *relBuilder) deliveredBy(si int, s sentence) {
+	d := rb.sc.d
+	var via []int
+	for k := s.first + 1; k+1 < s.lim; k++ {
+		w := lower(d.toks[k].text)
+		if (w == "delivered" || w == "carried" || w == "handed" || w == "conveyed" || w == "relayed") && lower(d.toks[k+1].text) == "by" {
+			// the thing delivered is a letter or message
+			msg := false
+			for j := k - 1; j >= s.first && j >= k-6; j-- {
+				switch lower(d.toks[j].text) {
+				case "letter", "message", "letters", "messages", "note", "invitation":
+					msg = true
+				}
+			}
+			if msg {
+				via = rb.list(s, k+2)
+			}
+		}
+	}
+	if len(via) == 0 {
+		return
+	}
+	for ri := len(rb.out) - 1; ri >= 0; ri-- {
+		r := &rb.out[ri]
+		if r.typ != graph.Communicate || r.sent > si || r.sent < si-2 {
+			continue
+		}
+		for _, v := range via {
+			if v != r.subj && v != r.obj {
+				r.via = appendInt(r.via, v)
+			}
+		}
+		return
+	}
+}
 
 // anaphoricTalks: a sentence about "the talks" naming no party ("The
 // indirect talks were mediated by X", "The talks, scheduled to begin on
@@ -447,7 +532,7 @@ func (rb *relBuilder) via(s sentence, i, j int) []int {
 					}
 				}
 			}
-		case w == "in" && k > j && k < j+8:
+		case w == "in" && k >= j && k < j+8:
 			if mi := rb.mentionAt(k + 1); mi >= 0 && sc.ments[mi].ti == k+1 {
 				if e := rb.usable(mi); e >= 0 && rb.ents[e].typ == graph.Country {
 					out = append(out, e)
