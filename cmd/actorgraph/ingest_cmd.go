@@ -117,15 +117,16 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 	prog := newProgress(mode, m.Stderr, m.Logger, *logEvery, &sum)
 	s := &sink{m: m, st: st, x: x, sum: &sum, prog: prog}
 
-	err = s.run(ctx, readPaths(paths), len(paths) > 0)
+	if len(paths) > 0 {
+		err = s.run(ctx, readPaths(paths), countPaths(ctx, paths))
+	}
 	for _, t := range telegrams {
 		if err == nil {
-			err = s.run(ctx, readTelegram(t), true)
+			err = s.run(ctx, readTelegram(t), -1)
 		}
 	}
 	if err == nil && len(urls) > 0 {
-		prog.expect(len(urls))
-		err = s.run(ctx, fetchPages(client, urls), false)
+		err = s.run(ctx, fetchPages(client, urls), len(urls))
 	}
 	if err == nil && len(feeds) > 0 {
 		err = s.pollFeeds(ctx, client, feeds, *every)
@@ -168,11 +169,14 @@ type sink struct {
 	committed []func()
 }
 
-// run ingests everything one producer gives, and flushes. unsized says the
-// producer's length is not known in advance, so the progress shows no ETA.
-func (s *sink) run(ctx context.Context, p producer, unsized bool) error {
-	if unsized {
+// run ingests everything one producer gives, and flushes. expect is how
+// many items it will give, -1 when that is not known in advance (the
+// progress then shows no ETA).
+func (s *sink) run(ctx context.Context, p producer, expect int) error {
+	if expect < 0 {
 		s.prog.unknown()
+	} else {
+		s.prog.expect(expect)
 	}
 	err := extractStream(ctx, s.x, p, func(o outcome) error { return s.take(ctx, o) })
 	if ferr := s.flush(ctx); err == nil {
@@ -289,6 +293,14 @@ func (m *Main) printSummary(s ingestSummary) {
 	}
 }
 
+// countPaths is how many items reading paths will give, -1 when unknown.
+func countPaths(ctx context.Context, paths []string) int {
+	if n, ok := source.Count(ctx, paths); ok {
+		return n
+	}
+	return -1
+}
+
 // readTelegram is the producer for a Telegram channel export.
 func readTelegram(path string) producer {
 	return func(ctx context.Context, emit func(work) error) error {
@@ -303,7 +315,7 @@ func (m *Main) ingest(ctx context.Context, st graph.Store, x *extract.Extractor,
 	start := time.Now()
 	prog := newProgress(progressAuto, m.Stderr, m.Logger, 10*time.Second, &sum)
 	s := &sink{m: m, st: st, x: x, sum: &sum, prog: prog}
-	err := s.run(ctx, readPaths(paths), true)
+	err := s.run(ctx, readPaths(paths), countPaths(ctx, paths))
 	prog.finish()
 	sum.elapsed = time.Since(start)
 	return sum, err

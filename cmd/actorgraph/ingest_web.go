@@ -168,7 +168,6 @@ func (s *sink) pollFeed(ctx context.Context, c *fetch.Client, f string) error {
 		s.prog.tick()
 		return nil
 	}
-	s.prog.expect(len(feed.Items))
 	checker, _ := s.st.(graph.ArticleChecker)
 	failedBefore := s.sum.failed
 	produce := func(ctx context.Context, emit func(work) error) error {
@@ -217,7 +216,7 @@ func (s *sink) pollFeed(ctx context.Context, c *fetch.Client, f string) error {
 		}
 		return nil
 	}
-	if err := s.run(ctx, produce, false); err != nil {
+	if err := s.run(ctx, produce, len(feed.Items)); err != nil {
 		return err
 	}
 	if resp != nil && s.sum.failed == failedBefore {

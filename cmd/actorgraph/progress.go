@@ -113,6 +113,13 @@ func (p *progress) unknown() {
 func (p *progress) tick() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	if p.total >= 0 && p.sum.read > p.total {
+		// The estimate was short; a bar past its end stops drawing.
+		p.total = -1
+		if p.bar != nil {
+			p.bar.ChangeMax(-1)
+		}
+	}
 	switch p.mode {
 	case progressBar:
 		if p.sum.failed > 0 {

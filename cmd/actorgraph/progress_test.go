@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -63,8 +64,8 @@ func TestProgressLogLines(t *testing.T) {
 }
 
 // TestProgressBarOnTerminal runs an ingest with stderr on a
-// pseudo-terminal: it draws a bar with the count and rate, clears it and
-// prints the summary.
+// pseudo-terminal: it draws a bar with the count, rate and time left,
+// clears it and prints the summary.
 func TestProgressBarOnTerminal(t *testing.T) {
 	ptmx, tty, err := pty.Open()
 	if err != nil {
@@ -91,10 +92,15 @@ func TestProgressBarOnTerminal(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d\n%s", code, got)
 	}
-	for _, want := range []string{"\r", " ingest (1/-", " ingest (6/-", "articles/", "ingest: 6 read, 6 new,"} {
+	// The files are counted first, so the bar has a total: percentage,
+	// count of six, rate, and elapsed:left time.
+	for _, want := range []string{"\r", "16% |", "(1/6, ", "(5/6, ", "articles/", "ingest: 6 read, 6 new,"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("terminal output lacks %q:\n%q", want, got)
 		}
+	}
+	if !regexp.MustCompile(`\[\d+s:\d+s\]`).MatchString(got) {
+		t.Errorf("terminal output shows no elapsed and remaining time:\n%q", got)
 	}
 	if strings.Contains(got, "ingest progress") {
 		t.Errorf("a terminal got log lines instead of a bar:\n%q", got)
