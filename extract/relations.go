@@ -70,9 +70,57 @@ func (rb *relBuilder) interactions() {
 	}
 }
 
+// pendingTalks are talks whose other side a sentence left unnamed.
+type pendingTalks struct {
+	typ       graph.RelationType
+	subj, via []int
+	attr      []int
+	pol       graph.Polarity
+	sent      int
+}
+
 // talkNouns name a meeting or negotiation that a later sentence may refer
 // back to ("The talks were mediated by X").
 var talkNouns = set("talks", "negotiations", "meeting", "discussions", "summit", "consultations")
+
+// sideWords name the two parties of something said before.
+var sideWords = set("sides", "countries", "nations", "states", "governments", "leaders", "parties", "capitals", "neighbours", "neighbors", "rivals")
+
+// twoSides reads "between (officials of) the two countries" as the two
+// parties of the last two-party interaction read in this sentence or the
+// one before; for states, persons stand for the state they serve.
+func (rb *relBuilder) twoSides(si int, s sentence, k int) []int {
+	d := rb.sc.d
+	for k+1 < s.lim && (lower(d.toks[k].text) == "officials" || lower(d.toks[k].text) == "representatives" || lower(d.toks[k].text) == "delegations" || lower(d.toks[k].text) == "of") {
+		k++
+	}
+	if k+2 >= s.lim || lower(d.toks[k].text) != "the" || lower(d.toks[k+1].text) != "two" || !sideWords[lower(d.toks[k+2].text)] {
+		return nil
+	}
+	states := lower(d.toks[k+2].text) != "sides" && lower(d.toks[k+2].text) != "leaders" && lower(d.toks[k+2].text) != "parties"
+	for ri := len(rb.out) - 1; ri >= 0; ri-- {
+		r := rb.out[ri]
+		if r.sent < si-1 || r.typ.Structural() {
+			continue
+		}
+		a, b := r.subj, r.obj
+		if states {
+			if c, ok := rb.roleOf[a]; ok && rb.ents[a].typ == graph.Person {
+				a = c
+			}
+			if c, ok := rb.roleOf[b]; ok && rb.ents[b].typ == graph.Person {
+				b = c
+			}
+			if rb.ents[a].typ != graph.Country || rb.ents[b].typ != graph.Country {
+				continue
+			}
+		}
+		if a != b {
+			return []int{a, b}
+		}
+	}
+	return nil
+}
 
 // mediation: "with American mediation", "mediation by X", "X-brokered"
 // name a mediator for the talks of this sentence and the one before.
@@ -163,7 +211,10 @@ func (rb *relBuilder) deliveredBy(si int, s sentence) {
 func (rb *relBuilder) anaphoricTalks(si int, s sentence) {
 	d := rb.sc.d
 	k := s.first
-	if k >= s.lim || lower(d.toks[k].text) != "the" {
+	if k >= s.lim {
+		return
+	}
+	if w := lower(d.toks[k].text); w != "the" && w != "these" && w != "those" {
 		return
 	}
 	k++
@@ -172,6 +223,27 @@ func (rb *relBuilder) anaphoricTalks(si int, s sentence) {
 	}
 	if k >= s.lim || !talkNouns[lower(d.toks[k].text)] {
 		return
+	}
+	// "These talks involved X and Y": the other parties of talks whose
+	// other side the previous sentence left open
+	if p := rb.pending; p != nil && p.sent == si-1 {
+		for j := k + 1; j < s.lim; j++ {
+			w := lower(d.toks[j].text)
+			if w != "involved" && w != "included" && w != "featured" && w != "brought" {
+				continue
+			}
+			for n := j + 1; n < s.lim; n++ {
+				mi := rb.mentionAt(n)
+				e := rb.usable(mi)
+				if e < 0 || rb.sc.ments[mi].ti != n {
+					continue
+				}
+				for _, a := range p.subj {
+					rb.add(rel{typ: p.typ, subj: a, obj: e, via: p.via, attr: p.attr, pol: p.pol, conf: 0.45, sent: si, trig: -1})
+				}
+			}
+			break
+		}
 	}
 	// the most recent talks relations, from the previous sentence
 	var recent []int
@@ -232,6 +304,9 @@ func (rb *relBuilder) readTrigger(si int, s sentence, i, j int, t trigger, attr 
 			}
 			if k < s.lim && lower(d.toks[k].text) == "between" {
 				parties := rb.list(s, k+1)
+				if len(parties) == 0 {
+					parties = rb.twoSides(si, s, k+1)
+				}
 				host := rb.host(s, i)
 				if w := lower(d.toks[i].text); strings.HasPrefix(w, "mediat") {
 					if subs := rb.subjects(s, i, false); len(subs) > 0 {
@@ -308,6 +383,9 @@ func (rb *relBuilder) readTrigger(si int, s sentence, i, j int, t trigger, attr 
 		if rb.followsNoun(s, j) {
 			return
 		}
+	}
+	if len(obj) == 0 && len(subj) > 0 && (t.typ == graph.Negotiate || t.typ == graph.Meet) {
+		rb.pending = &pendingTalks{typ: t.typ, subj: subj, via: via, attr: attr, pol: pol, sent: si}
 	}
 	reciprocal := rb.reciprocal(s, i, j)
 	if len(obj) == 0 && len(subj) >= 2 && (t.typ.Symmetric() || reciprocal || t.preps["with"]) {

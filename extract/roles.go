@@ -34,6 +34,7 @@ type relBuilder struct {
 	trigPos      []int
 	lastNounSubj []int
 	lastVerbSubj []int
+	pending      *pendingTalks
 }
 
 func (rb *relBuilder) add(r rel) {
