@@ -36,7 +36,8 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 			"Ingest is idempotent: an article already stored with the same URL (or, without\n"+
 			"one, the same text) is skipped, one stored under its URL with different text is\n"+
 			"replaced. Bad inputs are reported by file, line, message or URL and the rest is\n"+
-			"still ingested; the exit status is 1 when any input failed.")
+			"still ingested; the exit status is 1 when any input failed. Flags come before\n"+
+			"the inputs.")
 	storeURI := m.storeFlag(fs)
 	logFormat := fs.String("log-format", "text", "log format: text or json")
 	var feeds, telegrams stringList

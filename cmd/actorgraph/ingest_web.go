@@ -63,8 +63,12 @@ func fetchPage(ctx context.Context, c *fetch.Client, u string, item *gofeed.Item
 		return work{item: source.Item{Origin: u}, skip: "not modified since it was last fetched"}
 	}
 	if !htmlContent(resp.ContentType) {
+		hint := ""
+		if ct := strings.ToLower(resp.ContentType); strings.Contains(ct, "rss") || strings.Contains(ct, "atom") || strings.Contains(ct, "feed") || strings.Contains(ct, "xml") {
+			hint = "; for a feed, use --feed"
+		}
 		return work{item: source.Item{Origin: u, Err: graph.Errorf(graph.EINVALID,
-			"%s: not a web page (Content-Type %q)", u, resp.ContentType)}}
+			"%s: not a web page (Content-Type %q)%s", u, resp.ContentType, hint)}}
 	}
 	a, err := source.FromHTML(u, resp.Body, resp.ContentType, u)
 	if err != nil {

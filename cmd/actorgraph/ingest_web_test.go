@@ -321,20 +321,25 @@ func TestIngestURLs(t *testing.T) {
 	dir := t.TempDir()
 	db, cache := filepath.Join(dir, "g.db"), filepath.Join(dir, "fetch.json")
 	args := append(append([]string{"ingest", "--store", "sqlite:" + db, "--fetch-cache", cache}, webFlags...),
-		s.url("/news/call"), s.url("/news/missing"), s.url("/news/login"))
+		s.url("/news/call"), s.url("/news/missing"), s.url("/news/login"), s.url("/feed.xml"))
 	code, _, errOut := run(t, nil, args...)
 	if code != 1 {
 		t.Errorf("exit %d, want 1\n%s", code, errOut)
 	}
-	wantSummary(t, errOut, "3 read, 1 new, 0 unchanged, 0 replaced, 0 skipped, 2 failed")
-	if !strings.Contains(errOut, s.url("/news/missing")+": server answered 404 Not Found") {
-		t.Errorf("summary does not report the missing page:\n%s", errOut)
+	wantSummary(t, errOut, "4 read, 1 new, 0 unchanged, 0 replaced, 0 skipped, 3 failed")
+	for _, want := range []string{
+		s.url("/news/missing") + ": server answered 404 Not Found",
+		s.url("/feed.xml") + ": not a web page (Content-Type \"application/rss+xml\"); for a feed, use --feed",
+	} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("summary lacks %q:\n%s", want, errOut)
+		}
 	}
 	code, _, errOut = run(t, nil, args...)
 	if code != 1 {
 		t.Errorf("second run: exit %d, want 1\n%s", code, errOut)
 	}
-	wantSummary(t, errOut, "3 read, 0 new, 0 unchanged, 0 replaced, 1 skipped, 2 failed")
+	wantSummary(t, errOut, "4 read, 0 new, 0 unchanged, 0 replaced, 1 skipped, 3 failed")
 	if full, not := s.served("/news/call"); full != 1 || not != 1 {
 		t.Errorf("page with an ETag served %d times whole and %d not modified, want 1 and 1", full, not)
 	}
