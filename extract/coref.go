@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/actorgraph/actorgraph/graph"
 )
@@ -14,6 +15,7 @@ type entity struct {
 	forms    []string // surface forms seen, name included
 	mentions []int    // indexes into scan.ments
 	country  string   // generic bodies: the state they belong to
+	canon    string   // lexicon name, for lexicon bodies
 	signal   float64
 }
 
@@ -49,7 +51,7 @@ func resolve(sc *scan) []*entity {
 	for mi := range sc.ments {
 		m := &sc.ments[mi]
 		if m.ti >= 2 && m.tj < len(d.toks) && d.toks[m.ti-1].text == "(" && d.toks[m.tj].text == ")" && isAcronym(m.text) {
-			if pi, ok := sc.mentionAt[m.ti-2]; ok && pi != mi && sc.ments[pi].tj == m.ti-1 && sc.ments[pi].typ != graph.Country {
+			if pi, ok := sc.mentionAt[m.ti-2]; ok && pi != mi && sc.ments[pi].tj == m.ti-1 && sc.ments[pi].typ != graph.Country && abbreviates(*m, sc.ments[pi]) {
 				m.acronymFor = pi
 				m.typ = sc.ments[pi].typ
 			}
@@ -71,12 +73,16 @@ func resolve(sc *scan) []*entity {
 			}
 			attach(mi, get("COUNTRY:"+m.canon, graph.Country, m.canon))
 		case m.canon != "":
-			attach(mi, get(string(m.typ)+":"+m.canon, m.typ, m.text))
+			ei := get(string(m.typ)+":"+m.canon, m.typ, m.text)
+			ents[ei].canon = m.canon
+			attach(mi, ei)
 		case m.generic && m.country != "":
 			name := m.text + " of " + m.country
 			ei := get("ORG:"+graph.NormalizeName(name), graph.Organization, name)
 			ents[ei].country = m.country
 			attach(mi, ei)
+		case m.typ == graph.Location && m.signal < 0.9 && m.tj-m.ti == 1 && m.canon == "" && sc.surnameOfPerson(m.text):
+			m.typ = graph.Person // "..., Guterres said": a person named before
 		case m.typ == graph.Person && m.tj-m.ti >= 2:
 			// later: merged with longer names
 		case m.typ == graph.Person:
@@ -194,6 +200,14 @@ func resolve(sc *scan) []*entity {
 		case graph.Person, graph.Organization, graph.Media:
 			if e.country != "" {
 				continue
+			}
+			if e.canon != "" {
+				used := hasForm(e.forms, e.canon)
+				e.forms = appendForm(e.forms, e.canon)
+				if used {
+					e.name = e.canon
+					continue
+				}
 			}
 			for _, f := range e.forms {
 				if len(nameWords(f)) > len(nameWords(e.name)) && !isAllUpper(f) {
@@ -361,4 +375,54 @@ func isFamilyFirst(sc *scan, mi int) bool {
 	m := sc.ments[mi]
 	toks := sc.d.toks
 	return m.tj >= len(toks) || !isCapWord(toks[m.tj].text)
+}
+
+// abbreviates: "(IRGC)" after "Revolutionary Guards" (one lexicon entry),
+// "(NRF)" after "National Reconciliation Front" (initials in order); not
+// "(AP)" after a dateline.
+func abbreviates(acr, full mention) bool {
+	if acr.canon != "" || full.canon != "" {
+		return acr.canon == full.canon && acr.typ == full.typ
+	}
+	var initials []rune
+	for _, w := range strings.Fields(full.text) {
+		r := []rune(w)
+		if len(r) > 0 && unicode.IsUpper(r[0]) {
+			initials = append(initials, r[0])
+		}
+	}
+	a := []rune(strings.ReplaceAll(acr.text, ".", ""))
+	if len(a) == 0 || len(initials) == 0 || a[0] != initials[0] {
+		return false
+	}
+	// the acronym's letters appear in order among the words' initials
+	j := 0
+	for _, r := range initials {
+		if j < len(a) && r == a[j] {
+			j++
+		}
+	}
+	return j*2 >= len(a)
+}
+
+// surnameOfPerson: some multi-word person mention ends with this word.
+func (sc *scan) surnameOfPerson(w string) bool {
+	for _, m := range sc.ments {
+		if m.typ == graph.Person && m.tj-m.ti >= 2 {
+			ws := nameWords(m.text)
+			if ws[len(ws)-1] == strings.ToLower(w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func hasForm(forms []string, f string) bool {
+	for _, x := range forms {
+		if x == f {
+			return true
+		}
+	}
+	return false
 }

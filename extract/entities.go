@@ -484,7 +484,7 @@ func (sc *scan) addRun(si int, s sentence, i, j int) {
 		m.typ, m.signal = graph.Person, 0.6
 	case n == 1 && placePreps[prev] && prev != "to":
 		m.typ, m.signal = graph.Location, 0.5
-	case n == 1 && (prev == "," || prev == "and") && sc.listOfPlaces(s, i):
+	case n == 1 && (prev == "," || prev == "and") && (next == "," || next == "and" || next == "." || next == "") && sc.listOfPlaces(s, i):
 		m.typ, m.signal = graph.Location, 0.5
 	case n == 1 && (toks[i].ner == "PERSON" || speechVerbs[next] || (prev == "by" && i-2 >= s.first && strings.HasPrefix(toks[i-2].tag, "VBN"))):
 		m.typ, m.signal = graph.Person, 0.4

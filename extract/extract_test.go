@@ -165,6 +165,18 @@ func TestEntities(t *testing.T) {
 			"LISBON, May 2 — Portugal and Spain met.",
 			[]want{{graph.Location, "Lisbon"}, {graph.Location, "LISBON"}},
 			nil},
+		{"a parenthesised agency after a dateline is not an acronym of it",
+			"UNITED NATIONS (AP) — The council met on Monday.",
+			[]want{{graph.Media, "AP"}},
+			nil},
+		{"a surname after a place in a list context is still the person",
+			"Speaking in Oslo, Jonas Berg said talks went well. Speaking to reporters in Bergen, Berg said more.",
+			[]want{{graph.Person, "Jonas Berg"}, {graph.Person, "Berg"}, {graph.Location, "Oslo"}},
+			[]string{}},
+		{"lexicon bodies keep their canonical name as an alias",
+			"The EU said the talks were useful.",
+			[]want{{graph.Organization, "EU"}, {graph.Organization, "European Union"}},
+			nil},
 		{"treaty acronyms are not entities",
 			"The envoy defended the 2015 accord (JCPOA) at length.",
 			nil,
@@ -359,6 +371,10 @@ func TestInteractions(t *testing.T) {
 			[]rel{{typ: graph.Negotiate, subj: "Laos", obj: "Cambodia", polarity: graph.Asserted}}, nil},
 		{"talks whose other side comes next", "A Malian delegation led by Foreign Minister Awa Traore held two rounds of talks in Algiers. These talks involved Moussa Diallo, an adviser to the junta.", "",
 			[]rel{{typ: graph.Negotiate, subj: "Mali", obj: "Moussa Diallo", polarity: graph.Asserted}}, nil},
+		{"an attack's place is not a via", "Turkish forces struck Kurdish positions in Iraq, Turkey's army said.", "",
+			nil, nil},
+		{"phone calls are meetings", "Ruto said he had spoken with Ugandan President Yoweri Museveni.", "",
+			[]rel{{typ: graph.Meet, subj: "Ruto", obj: "Yoweri Museveni", polarity: graph.Asserted}}, nil},
 		{"reciprocal", "Armenia and Azerbaijan continued to exchange fire.", "",
 			[]rel{{typ: graph.Attack, subj: "Armenia", obj: "Azerbaijan", polarity: graph.Asserted},
 				{typ: graph.Attack, subj: "Azerbaijan", obj: "Armenia", polarity: graph.Asserted}}, nil},
@@ -389,6 +405,13 @@ func TestInteractions(t *testing.T) {
 			for _, n := range tc.not {
 				if rs := findRel(x, n.typ, n.subj, n.obj); len(rs) > 0 {
 					t.Errorf("unexpected %s(%s, %s)", n.typ, n.subj, n.obj)
+				}
+			}
+			if tc.name == "an attack's place is not a via" {
+				for _, r := range x.Relations {
+					if r.Type == graph.Attack && len(r.Via) > 0 {
+						t.Errorf("ATTACK with via %v", r.Via)
+					}
 				}
 			}
 		})

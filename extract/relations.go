@@ -84,7 +84,7 @@ type pendingTalks struct {
 var talkNouns = set("talks", "negotiations", "meeting", "discussions", "summit", "consultations")
 
 // sideWords name the two parties of something said before.
-var sideWords = set("sides", "countries", "nations", "states", "governments", "leaders", "parties", "capitals", "neighbours", "neighbors", "rivals")
+var sideWords = set("countries", "nations", "states", "governments", "capitals", "neighbours", "neighbors")
 
 // twoSides reads "between (officials of) the two countries" as the two
 // parties of the last two-party interaction read in this sentence or the
@@ -97,7 +97,7 @@ func (rb *relBuilder) twoSides(si int, s sentence, k int) []int {
 	if k+2 >= s.lim || lower(d.toks[k].text) != "the" || lower(d.toks[k+1].text) != "two" || !sideWords[lower(d.toks[k+2].text)] {
 		return nil
 	}
-	states := lower(d.toks[k+2].text) != "sides" && lower(d.toks[k+2].text) != "leaders" && lower(d.toks[k+2].text) != "parties"
+	states := true
 	for ri := len(rb.out) - 1; ri >= 0; ri-- {
 		r := rb.out[ri]
 		if r.sent < si-1 || r.typ.Structural() {
@@ -313,7 +313,7 @@ func (rb *relBuilder) readTrigger(si int, s sentence, i, j int, t trigger, attr 
 						host = subs[0]
 					}
 				}
-				via := rb.via(s, i, j)
+				via := rb.via(s, i, j, t.typ)
 				if host >= 0 {
 					via = append(via, host)
 				}
@@ -376,7 +376,7 @@ func (rb *relBuilder) readTrigger(si int, s sentence, i, j int, t trigger, attr 
 	if rb.controlled(s, i) {
 		return
 	}
-	via := rb.via(s, i, j)
+	via := rb.via(s, i, j, t.typ)
 	if t.typ == graph.Meet && (lower(d.toks[i].text) == "hosted" || lower(d.toks[i].text) == "hosting" || lower(d.toks[i].text) == "host" || lower(d.toks[i].text) == "hosts") {
 		// "X hosted the talks between A and B" was read at "talks";
 		// hosting a meeting with no named party is no MEET.
@@ -586,7 +586,9 @@ func (rb *relBuilder) passive(s sentence, i int) bool {
 // via collects mediators in the sentence: "through X", "via X",
 // "mediated by X", "under X sponsorship", and for meetings the state they
 // were held in ("negotiations in Oman").
-func (rb *relBuilder) via(s sentence, i, j int) []int {
+var talkTypes = map[graph.RelationType]bool{graph.Negotiate: true, graph.Meet: true, graph.Agree: true}
+
+func (rb *relBuilder) via(s sentence, i, j int, typ graph.RelationType) []int {
 	sc := rb.sc
 	d := sc.d
 	var out []int
@@ -610,7 +612,7 @@ func (rb *relBuilder) via(s sentence, i, j int) []int {
 					}
 				}
 			}
-		case w == "in" && k >= j && k < j+8:
+		case w == "in" && k >= j && k < j+8 && talkTypes[typ]:
 			if mi := rb.mentionAt(k + 1); mi >= 0 && sc.ments[mi].ti == k+1 {
 				if e := rb.usable(mi); e >= 0 && rb.ents[e].typ == graph.Country {
 					out = append(out, e)
