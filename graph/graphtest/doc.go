@@ -23,7 +23,10 @@
 //     stored articles other than the one being ingested. A match is folded
 //     with graph.MergeEntity; otherwise a new entity gets
 //     graph.EntityID(type, name) (with "-2", "-3"… appended in the unlikely
-//     case that id is taken). Ids never change afterwards.
+//     case that id is taken) and the aliases
+//     graph.MergeEntity(Entity{Type, Name}, e) gives (no repeated forms,
+//     none equal to the name). Ids never change afterwards.
+//     IngestResult.EntityIDs is set for new and replaced articles.
 //   - An entity's ArticleCount is the number of stored articles whose
 //     extraction has an entity resolved to it; MentionCount sums
 //     len(Mentions) over them. Replacing an article removes its
@@ -44,6 +47,8 @@
 //
 // # Queries
 //
+//   - Every method fails with an error for a cancelled context; a
+//     cancelled Ingest stores nothing of the articles it reports failed.
 //   - Limits: 0 means the default (graph.DefaultLimit, graph.DefaultPaths),
 //     a negative limit is EINVALID, one over the maximum (graph.MaxLimit,
 //     graph.MaxPaths) is lowered to it.

@@ -336,6 +336,8 @@ func testPaths(t *testing.T, open opener) {
 			{"DateWindow", graph.PathQuery{From: pA, To: pD, Filter: y2025}, nodes([]string{pA, pB, pD})},
 			{"FilterForcesLonger", graph.PathQuery{From: pB, To: pD, Filter: graph.RelationFilter{ExcludeTypes: []graph.RelationType{graph.Meet}}},
 				nodes([]string{pB, pE, pD})},
+			{"Source", graph.PathQuery{From: pD, To: pH, Filter: graph.RelationFilter{Source: "harbor daily"}}, nodes([]string{pD, pF, pH})},
+			{"SourceExcludes", graph.PathQuery{From: pA, To: pD, Filter: graph.RelationFilter{Source: "Harbor Daily"}}, nodes()},
 			{"WindowExcludesAll", graph.PathQuery{From: pA, To: pB, Filter: graph.RelationFilter{FromDate: "2030"}}, nodes()},
 			{"FourHops", graph.PathQuery{From: pA, To: pH}, nodes([]string{pA, pB, pD, pF, pH}, []string{pA, pC, pD, pF, pH}, []string{pA, pE, pD, pF, pH})},
 			{"MaxHopsRespected", graph.PathQuery{From: pA, To: pH, MaxHops: 3}, nodes()},

@@ -3,6 +3,7 @@ package sqlitestore
 import (
 	"context"
 	"sort"
+	"sync"
 
 	"github.com/actorgraph/actorgraph/graph"
 )
@@ -10,19 +11,58 @@ import (
 // index is the whole graph's adjacency in memory, for path queries. Nodes
 // are numbered in id order and edges are kept in id order, so comparing
 // numbers compares ids: lexicographic path order and sorted step edges
-// come for free. An index is never changed once built; an ingest drops it.
+// come for free. An index is not changed once built (but for sources,
+// read on first use); an ingest drops it.
 type index struct {
 	ids   []string // node number → entity id
 	pos   map[string]int32
 	edges []iedge      // in id order
 	adj   [][]neighbor // per node, by neighbour number
+
+	// sources maps an edge number to the normalised sources of its
+	// evidence articles, for Filter.Source; read on first use, since most
+	// queries do not filter by source.
+	sourcesMu sync.Mutex
+	sources   map[int32][]string
 }
 
-// iedge is an edge without its evidence, plus the normalised sources of
-// its evidence articles for Filter.Source.
+// edgeSources returns the sources of every edge of ix, reading them on
+// first use (and again after a failed read).
+func (s *Store) edgeSources(ctx context.Context, ix *index) (map[int32][]string, error) {
+	ix.sourcesMu.Lock()
+	defer ix.sourcesMu.Unlock()
+	if ix.sources != nil {
+		return ix.sources, nil
+	}
+	pos := make(map[string]int32, len(ix.edges))
+	for i, ie := range ix.edges {
+		pos[ie.e.ID] = int32(i)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT ev.edge_id, a.source_norm FROM evidence ev JOIN articles a ON a.key = ev.article_key`)
+	if err != nil {
+		return nil, dbError(err, "cannot read sources")
+	}
+	defer rows.Close()
+	m := map[int32][]string{}
+	for rows.Next() {
+		var id, src string
+		if err := rows.Scan(&id, &src); err != nil {
+			return nil, dbError(err, "cannot read sources")
+		}
+		if i, ok := pos[id]; ok {
+			m[i] = append(m[i], src)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, dbError(err, "cannot read sources")
+	}
+	ix.sources = m
+	return m, nil
+}
+
+// iedge is an edge without its evidence.
 type iedge struct {
-	e       graph.Edge
-	sources []string
+	e graph.Edge
 }
 
 // neighbor is one adjacent node with the edges that join the two: real
@@ -80,11 +120,12 @@ func (s *Store) buildIndex(ctx context.Context) (*index, error) {
 		return nil, dbError(err, "cannot read the graph")
 	}
 
-	rows, err = tx.QueryContext(ctx, `SELECT `+edgeColumns+` FROM edges ed ORDER BY ed.id`)
+	// Table order, sorted here: walking the id index would cost a table
+	// lookup per edge.
+	rows, err = tx.QueryContext(ctx, `SELECT `+edgeColumns+` FROM edges ed`)
 	if err != nil {
 		return nil, dbError(err, "cannot read the graph")
 	}
-	epos := map[string]int32{}
 	for rows.Next() {
 		e, err := scanEdge(rows)
 		if err != nil {
@@ -92,32 +133,13 @@ func (s *Store) buildIndex(ctx context.Context) (*index, error) {
 			return nil, dbError(err, "cannot read the graph")
 		}
 		e.Evidence = nil
-		epos[e.ID] = int32(len(ix.edges))
 		ix.edges = append(ix.edges, iedge{e: e})
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, dbError(err, "cannot read the graph")
 	}
-
-	rows, err = tx.QueryContext(ctx, `SELECT DISTINCT ev.edge_id, a.source_norm FROM evidence ev JOIN articles a ON a.key = ev.article_key`)
-	if err != nil {
-		return nil, dbError(err, "cannot read the graph")
-	}
-	for rows.Next() {
-		var id, src string
-		if err := rows.Scan(&id, &src); err != nil {
-			rows.Close()
-			return nil, dbError(err, "cannot read the graph")
-		}
-		if i, ok := epos[id]; ok {
-			ix.edges[i].sources = append(ix.edges[i].sources, src)
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, dbError(err, "cannot read the graph")
-	}
+	sort.Slice(ix.edges, func(i, j int) bool { return ix.edges[i].e.ID < ix.edges[j].e.ID })
 
 	// Adjacency: collect per node, then sort by neighbour.
 	adj := make([]map[int32]*neighbor, len(ix.ids))

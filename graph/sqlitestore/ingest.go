@@ -61,10 +61,7 @@ func (s *Store) ingestBatch(ctx context.Context, xs []graph.Extraction) (graph.I
 		return rep, dbError(err, "cannot start writing")
 	}
 	defer tx.Rollback()
-	w, err := newWriter(ctx, tx)
-	if err != nil {
-		return rep, err
-	}
+	w := newWriter(ctx, tx)
 	defer w.close()
 	for _, x := range xs {
 		res := graph.IngestResult{Key: x.Article.Key(), ID: articleID(x.Article)}
@@ -152,17 +149,22 @@ var writerSQL = map[string]string{
 	"edgeDelete": `DELETE FROM edges WHERE id = ?`,
 }
 
-func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
-	w := &writer{ctx: ctx, tx: tx, stmts: make(map[string]*sql.Stmt, len(writerSQL))}
-	for name, q := range writerSQL {
-		st, err := tx.PrepareContext(ctx, q)
-		if err != nil {
-			w.close()
-			return nil, dbError(err, "cannot prepare the ingest statements")
-		}
-		w.stmts[name] = st
+func newWriter(ctx context.Context, tx *sql.Tx) *writer {
+	return &writer{ctx: ctx, tx: tx, stmts: make(map[string]*sql.Stmt, len(writerSQL))}
+}
+
+// stmt prepares a statement on first use: a batch of new articles never
+// needs the ones that replace.
+func (w *writer) stmt(name string) (*sql.Stmt, error) {
+	if st, ok := w.stmts[name]; ok {
+		return st, nil
 	}
-	return w, nil
+	st, err := w.tx.PrepareContext(w.ctx, writerSQL[name])
+	if err != nil {
+		return nil, dbError(err, "cannot prepare an ingest statement")
+	}
+	w.stmts[name] = st
+	return st, nil
 }
 
 func (w *writer) close() {
@@ -172,16 +174,32 @@ func (w *writer) close() {
 }
 
 func (w *writer) exec(name string, args ...any) (sql.Result, error) {
-	r, err := w.stmts[name].ExecContext(w.ctx, args...)
+	st, err := w.stmt(name)
+	if err != nil {
+		return nil, err
+	}
+	r, err := st.ExecContext(w.ctx, args...)
 	if err != nil {
 		return nil, dbError(err, "cannot write the article")
 	}
 	return r, nil
 }
 
+func (w *writer) query(name string, args ...any) (*sql.Rows, error) {
+	st, err := w.stmt(name)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := st.QueryContext(w.ctx, args...)
+	if err != nil {
+		return nil, dbError(err, "cannot read the graph")
+	}
+	return rows, nil
+}
+
 // strings runs a one-column query.
 func (w *writer) strings(name string, args ...any) ([]string, error) {
-	rows, err := w.stmts[name].QueryContext(w.ctx, args...)
+	rows, err := w.query(name, args...)
 	if err != nil {
 		return nil, dbError(err, "cannot read the graph")
 	}
@@ -212,8 +230,12 @@ func (w *writer) article(x graph.Extraction, res *graph.IngestResult) (added, er
 	if hash == "" {
 		hash = graph.TextHash(a.Text)
 	}
+	st, err := w.stmt("articleHash")
+	if err != nil {
+		return add, err
+	}
 	var old string
-	switch err := w.stmts["articleHash"].QueryRowContext(w.ctx, key).Scan(&old); {
+	switch err := st.QueryRowContext(w.ctx, key).Scan(&old); {
 	case err == sql.ErrNoRows:
 		res.Status = graph.IngestNew
 	case err != nil:
@@ -365,9 +387,9 @@ type aggregate struct {
 // aggregate folds an edge's evidence rows, read in evidence order.
 func (w *writer) aggregate(id string) (aggregate, error) {
 	var a aggregate
-	rows, err := w.stmts["edgeEvidence"].QueryContext(w.ctx, id)
+	rows, err := w.query("edgeEvidence", id)
 	if err != nil {
-		return a, dbError(err, "cannot read evidence")
+		return a, err
 	}
 	defer rows.Close()
 	articles := map[string]bool{}
@@ -485,9 +507,9 @@ func (w *writer) addForms(e graph.Entity) error {
 
 // candidates reads the stored entities of type t that have form f.
 func (w *writer) candidates(f string, t graph.EntityType) ([]graph.Entity, error) {
-	rows, err := w.stmts["formLookup"].QueryContext(w.ctx, f, string(t))
+	rows, err := w.query("formLookup", f, string(t))
 	if err != nil {
-		return nil, dbError(err, "cannot read entities")
+		return nil, err
 	}
 	defer rows.Close()
 	var out []graph.Entity

@@ -49,8 +49,13 @@ func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]graph.Path, err
 	if !ok {
 		return nil, graph.Errorf(graph.ENOTFOUND, "no entity %q", q.To)
 	}
-	sr := &search{ix: ix, f: q.Filter, viaHops: q.ViaHops, pass: make([]int8, len(ix.edges)),
-		source: graph.NormalizeName(q.Filter.Source), ctx: ctx}
+	sr := &search{ix: ix, f: q.Filter, viaHops: q.ViaHops, pass: make([]int8, len(ix.edges)), ctx: ctx}
+	if q.Filter.Source != "" {
+		sr.source = graph.NormalizeName(q.Filter.Source)
+		if sr.sources, err = s.edgeSources(ctx, ix); err != nil {
+			return nil, err
+		}
+	}
 	var seqs [][]int32
 	if q.K == 0 {
 		seqs, err = sr.allShortest(from, to, hops, n)
@@ -69,6 +74,7 @@ type search struct {
 	ix      *index
 	f       graph.RelationFilter
 	source  string
+	sources map[int32][]string // when source is set
 	viaHops bool
 	pass    []int8 // per edge: 0 not decided yet, 1 passes, 2 does not
 	ctx     context.Context
@@ -89,7 +95,7 @@ func (sr *search) passes(i int32) bool {
 	ok := sr.f.Match(ie.e)
 	if ok && sr.source != "" {
 		ok = false
-		for _, s := range ie.sources {
+		for _, s := range sr.sources[i] {
 			if s == sr.source {
 				ok = true
 				break
