@@ -127,6 +127,12 @@ func (rb *relBuilder) relativeStart(s sentence, end int) int {
 	for k := end - 1; k > s.first; k-- {
 		w := lower(d.toks[k].text)
 		if w == "," {
+			// an apposition: "Orban, a close ally of X, criticised"
+			if k+1 < end && determiners[lower(d.toks[k+1].text)] {
+				if mi := rb.mentionAt(k - 1); mi >= 0 && rb.typeOf(mi) == graph.Person {
+					return k
+				}
+			}
 			return -1
 		}
 		if (w == "who" || w == "which" || w == "where") && d.toks[k-1].text == "," {

@@ -79,6 +79,12 @@ func (rb *relBuilder) dateFor(s sentence, i int) string {
 				inSeg = true
 			}
 		}
+		if !inSeg && !rb.reportIn(a, b) && !rb.bareDate(a, b, k, n) {
+			// a date in a stretch without any event of ours belongs to
+			// something we did not read ("hosted X on Sunday, days
+			// after a meeting ..."), unless it dates the report itself
+			mine = false
+		}
 		if inSeg {
 			// the date belongs to the nearest trigger of its own stretch
 			for _, p := range rb.trigPos {
@@ -201,4 +207,32 @@ func isDay(s string) bool {
 	s = strings.TrimRight(s, "stndrh")
 	n, err := strconv.Atoi(s)
 	return err == nil && n >= 1 && n <= 31 && len(s) <= 2
+}
+
+// reportIn: a reporting verb in tokens [a, b) ("announced on Friday").
+func (rb *relBuilder) reportIn(a, b int) bool {
+	for k := a; k < b; k++ {
+		if reportVerbs[lower(rb.sc.d.toks[k].text)] {
+			return true
+		}
+	}
+	return false
+}
+
+var dateFillers = set("on", "in", "at", "by", "earlier", "later", "late", "early", "last", "this",
+	"the", "of", "until", "—", "–", "-")
+
+// bareDate: the stretch [a, b) holds only the date at k (n tokens) and
+// filler words — a fronted adjunct ("On 27 October 2024, X signed ...")
+// that dates the whole sentence.
+func (rb *relBuilder) bareDate(a, b, k, n int) bool {
+	for j := a; j < b; j++ {
+		if j >= k && j < k+n {
+			continue
+		}
+		if !dateFillers[lower(rb.sc.d.toks[j].text)] {
+			return false
+		}
+	}
+	return true
 }

@@ -482,7 +482,7 @@ func (sc *scan) addRun(si int, s sentence, i, j int) {
 		m.typ, m.signal = graph.Organization, 0.6
 	case n >= 2 && n <= 6:
 		m.typ, m.signal = graph.Person, 0.6
-	case n == 1 && placePreps[prev] && prev != "to":
+	case n == 1 && (placePreps[prev] && prev != "to" || prev == "of" && i-2 >= s.first && lower(toks[i-2].text) == "out"):
 		m.typ, m.signal = graph.Location, 0.5
 	case n == 1 && (prev == "," || prev == "and") && (next == "," || next == "and" || next == "." || next == "") && sc.listOfPlaces(s, i):
 		m.typ, m.signal = graph.Location, 0.5

@@ -380,7 +380,7 @@ var stateCues = set("delegation", "team", "officials", "side", "government", "ad
 // blockingPreps before a title make its holder an oblique mention ("out of
 // respect for President X"), where the sentence's states say nothing of
 // whom the title serves.
-var blockingPreps = set("for", "to", "of", "with", "about", "on", "against", "under", "than")
+var blockingPreps = set("for", "to", "of", "between", "with", "about", "on", "against", "under", "than")
 
 // bareTitle ties a title that has no qualifier of its own to a state of
 // its clause: first one followed by a cue word ("the US delegation was led
@@ -415,6 +415,9 @@ func (rb *relBuilder) bareTitle(ti int, s sentence) (int, float64, []int) {
 		}
 		if n := sc.ments[mi].tj; n < s.lim && stateCues[lower(d.toks[n].text)] {
 			return e, 0.6, nil
+		}
+		if rb.oblique(s, sc.ments[mi]) {
+			continue // "a summit on Ukraine" says nothing of who serves it
 		}
 		first = e
 	}

@@ -26,7 +26,7 @@ var orgHeads = set("council", "ministry", "corps", "guards", "guard", "party", "
 	"programme", "forum", "center", "centre", "society", "cooperation", "co-operation",
 	"holdings", "industries", "enterprises", "partners", "airlines", "airways", "motors",
 	"systems", "technologies", "corp", "corp.", "llc", "plc", "ag", "sa", "gmbh", "bloc",
-	"caucus", "syndicate", "consortium", "cartel", "trust", "exchange", "reserve")
+	"caucus", "syndicate", "fleet", "flotilla", "consortium", "cartel", "trust", "exchange", "reserve")
 
 // mediaHeads end outlet names ("Tehran Times", "Vahid Online").
 var mediaHeads = set("news", "times", "journal", "post", "tv", "press", "online", "gazette",
@@ -72,6 +72,8 @@ var stopCaps = set("The", "A", "An", "This", "That", "These", "Those", "It", "It
 	"Backchannel", "Hardline", "Diplomacy", "Ceasefire", "Peace", "War", "Government",
 	"Officials", "Official", "Minister", "Ministers", "Leaders", "Leader", "Opposition",
 	"Western", "Eastern", "Northern", "Southern", "God", "Allah", "Ramadan", "Eid", "Christmas", "Easter",
+	"GDP", "GNP", "CEO", "CFO", "COO", "NGO", "NGOs", "UAV", "UAVs", "LNG", "AI", "IT", "HQ",
+	"ID", "VAT", "COVID", "HIV", "AIDS", "DNA", "IPO", "FAQ", "PDF", "URL", "USD", "EUR",
 	"AM", "PM", "GMT", "UTC", "EST", "EDT", "CET", "II", "III", "IV", "OK", "TV", "PhD",
 	"Internet", "X", "Twitter", "Facebook", "Instagram", "YouTube", "TikTok", "WhatsApp")
 
