@@ -270,51 +270,14 @@ func (sr *search) expand(frontier []int32, mine, other map[int32]int, depth int)
 }
 
 // firstShortest returns the smallest shortest path from u to to in node
-// order, of at most maxHops hops, avoiding blocked nodes and pairs: a
-// breadth-first search back from to until u is reached, then a greedy walk
-// forward through the smallest neighbour one step closer.
+// order, of at most maxHops hops, avoiding the blocked nodes and pairs:
+// the first path allShortest yields.
 func (sr *search) firstShortest(u, to int32, maxHops int) ([]int32, error) {
-	dt := map[int32]int{to: 0}
-	frontier := []int32{to}
-	found := u == to
-	for depth := 1; !found && depth <= maxHops && len(frontier) > 0; depth++ {
-		var next []int32
-		for _, x := range frontier {
-			if err := sr.tick(); err != nil {
-				return nil, err
-			}
-			sr.each(x, func(v int32) bool {
-				if _, seen := dt[v]; seen {
-					return true
-				}
-				dt[v] = depth
-				next = append(next, v)
-				if v == u {
-					found = true
-				}
-				return true
-			})
-		}
-		frontier = next
+	ps, err := sr.allShortest(u, to, maxHops, 1)
+	if err != nil || len(ps) == 0 {
+		return nil, err
 	}
-	if !found {
-		return nil, nil
-	}
-	path := []int32{u}
-	for cur := u; cur != to; {
-		want := dt[cur] - 1
-		nextNode := int32(-1)
-		sr.each(cur, func(v int32) bool {
-			if d, ok := dt[v]; ok && d == want {
-				nextNode = v
-				return false
-			}
-			return true
-		})
-		path = append(path, nextNode)
-		cur = nextNode
-	}
-	return path, nil
+	return ps[0], nil
 }
 
 // lessPath orders paths by hops, then node by node.
