@@ -318,10 +318,10 @@ func (sc *scan) capitalIsPlace(mi int) bool {
 	s := d.sents[m.sent]
 	if m.ti > s.first {
 		p := lower(d.toks[m.ti-1].text)
-		if placePreps[p] && p != "to" {
+		if placePreps[p] && p != "to" && p != "from" {
 			return true
 		}
-		if p == "to" && m.ti-2 >= s.first && motionWords[lower(d.toks[m.ti-2].text)] {
+		if (p == "to" || p == "from") && m.ti-2 >= s.first && motionWords[lower(d.toks[m.ti-2].text)] {
 			return true
 		}
 		if p == "," && m.ti-2 >= s.first && lower(d.toks[m.ti-2].text) == "capital" {

@@ -168,7 +168,7 @@ func (sc *scan) stateAndBody(si int, s sentence, i, j, rj int, es []lexEntry) in
 	}
 	if allGeneric(toks[j:rj]) {
 		sc.addLexicon(si, i, j, es)
-		if !sc.isTitleStart(s, rj) {
+		if !sc.rankAt(s, rj) {
 			m := mention{ti: j, tj: rj, start: toks[j].start, end: toks[rj-1].end, typ: graph.Organization,
 				sent: si, signal: 0.8, generic: true, country: es[0].canon, acronymFor: -1, ent: -1}
 			m.text = sc.d.text[m.start:m.end]
@@ -242,6 +242,16 @@ func (sc *scan) isTitleStart(s sentence, i int) bool {
 		}
 	}
 	return false
+}
+
+// militaryRanks: a generic service before a rank ("US Air Force General
+// X") only qualifies the rank; before other titles ("Foreign Ministry
+// spokesman") the body is named.
+var militaryRanks = set("general", "admiral", "colonel", "major", "captain", "lieutenant",
+	"marshal", "sergeant", "commander", "brigadier", "vice", "rear", "field")
+
+func (sc *scan) rankAt(s sentence, j int) bool {
+	return j < s.lim && sc.isTitleStart(s, j) && militaryRanks[lower(sc.d.toks[j].text)]
 }
 
 func (sc *scan) honorMatch(s sentence, i int) int {
@@ -436,7 +446,7 @@ func (sc *scan) addRun(si int, s sentence, i, j int) {
 	if orgHeads[head] && allGeneric(toks[i:j]) {
 		if i-2 >= s.first && isPossessive(toks[i-1].text) {
 			if qi, ok := sc.mentionAt[i-2]; ok && sc.ments[qi].typ == graph.Country && sc.ments[qi].canon != "" {
-				if sc.isTitleStart(s, j) {
+				if sc.rankAt(s, j) {
 					return
 				}
 				m.typ, m.generic, m.country, m.signal = graph.Organization, true, sc.ments[qi].canon, 0.8
@@ -444,7 +454,7 @@ func (sc *scan) addRun(si int, s sentence, i, j int) {
 				return
 			}
 		}
-		if sc.isTitleStart(s, j) {
+		if sc.rankAt(s, j) {
 			return
 		}
 	}

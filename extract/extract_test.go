@@ -251,6 +251,7 @@ func TestHoldsRole(t *testing.T) {
 		{"reverse apposition through a second title", "Chile's top commander, US Army General Dana Whitfield, arrived.", "Dana Whitfield", "Chile", "top commander", ""},
 		{"a unit of the title's body is part of the title", "It also includes Chief of the General Staff's Operations Directorate Ivan Petrov.", "Ivan Petrov", "", "", ""},
 		{"a state in a prepositional phrase ties no bare title", "Leaders met for a summit on Moldova, after a meeting between President Ana Lupu and President Ion Rusu.", "Ana Lupu", "", "", "Moldova"},
+		{"a spokesman of a state's ministry", "Iran's Foreign Ministry spokesman Reza Karimi spoke on Monday.", "Reza Karimi", "Foreign Ministry of Iran", "spokesman", ""},
 		{"a list of titled names is no apposition", "The team included Ana Ruiz, Trade Minister Luis Paz, and others.", "Ana Ruiz", "", "", "Luis Paz"},
 	}
 	for _, tc := range tests {
@@ -389,6 +390,8 @@ func TestInteractions(t *testing.T) {
 			[]rel{{typ: graph.Request, subj: "Hans Brandt", obj: "Serbia"}}},
 		{"a date of something unread is not borrowed", "Norway hosted a conference on Sunday, days after a meeting between Sweden and Finland.", "2025-03-03",
 			[]rel{{typ: graph.Meet, subj: "Sweden", obj: "Finland", polarity: graph.Asserted, date: ""}}, nil},
+		{"a message received is the sender's", "Tehran said it had received a message from Washington via Oman.", "",
+			[]rel{{typ: graph.Communicate, subj: "United States", obj: "Iran", polarity: graph.Asserted, via: "Oman"}}, nil},
 		{"reciprocal", "Armenia and Azerbaijan continued to exchange fire.", "",
 			[]rel{{typ: graph.Attack, subj: "Armenia", obj: "Azerbaijan", polarity: graph.Asserted},
 				{typ: graph.Attack, subj: "Azerbaijan", obj: "Armenia", polarity: graph.Asserted}}, nil},

@@ -376,6 +376,9 @@ func (rb *relBuilder) readTrigger(si int, s sentence, i, j int, t trigger, attr 
 	if rb.controlled(s, i) {
 		return
 	}
+	if t.reverse {
+		subj, obj = obj, subj
+	}
 	via := rb.via(s, i, j, t.typ)
 	if t.typ == graph.Meet && (lower(d.toks[i].text) == "hosted" || lower(d.toks[i].text) == "hosting" || lower(d.toks[i].text) == "host" || lower(d.toks[i].text) == "hosts") {
 		// "X hosted the talks between A and B" was read at "talks";

@@ -13,6 +13,9 @@ type trigger struct {
 	preps map[string]bool // "-" for a direct object
 	needs string
 	noun  bool
+	// reverse: the object found is the subject ("received a letter from X":
+	// X wrote to the clause's subject)
+	reverse bool
 }
 
 type triggerSet struct {
@@ -42,10 +45,20 @@ func loadTriggers() (*triggerSet, error) {
 		if len(cols) > 4 {
 			t.noun = strings.TrimSpace(cols[4]) == "n"
 		}
+		if len(cols) > 5 {
+			t.reverse = strings.TrimSpace(cols[5]) == "reverse"
+		}
 		first := t.words[0]
 		list := append(ts.byFirst[first], t)
-		// longest phrases first
-		for i := len(list) - 1; i > 0 && len(list[i].words) > len(list[i-1].words); i-- {
+		// longest phrases first; among equals, the ones with a required
+		// following word first ("received a letter" before "received")
+		before := func(a, b trigger) bool {
+			if len(a.words) != len(b.words) {
+				return len(a.words) > len(b.words)
+			}
+			return a.needs != "" && b.needs == ""
+		}
+		for i := len(list) - 1; i > 0 && before(list[i], list[i-1]); i-- {
 			list[i], list[i-1] = list[i-1], list[i]
 		}
 		ts.byFirst[first] = list

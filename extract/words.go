@@ -115,4 +115,5 @@ func isPossessive(s string) bool { return s == "'s" || s == "’s" || s == "'" |
 var motionWords = set("fly", "flew", "flown", "travel", "travelled", "traveled", "travels",
 	"go", "went", "gone", "return", "returned", "returns", "trip", "visit", "journey",
 	"headed", "moved", "move", "sent", "sending", "came", "come", "arrive", "flight", "back",
-	"delegation", "way", "route")
+	"delegation", "way", "route", "flew", "arrived", "arriving", "returning", "traveling",
+	"travelling", "fled", "flights", "miles", "kilometres", "kilometers", "far")
