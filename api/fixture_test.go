@@ -179,7 +179,7 @@ const testToken = "test-token"
 
 // newTestServer returns a server over a fresh store with the scripted
 // extractor and a write token.
-func newTestServer(t *testing.T) (*api.Server, http.Handler) {
+func newTestServer(t testing.TB) (*api.Server, http.Handler) {
 	t.Helper()
 	s := &api.Server{Store: openStore(t), Extractor: testScripts, Token: testToken}
 	return s, s.Handler()
@@ -187,7 +187,7 @@ func newTestServer(t *testing.T) (*api.Server, http.Handler) {
 
 // loaded returns a handler over a store holding the three test articles,
 // posted through the API.
-func loaded(t *testing.T) http.Handler {
+func loaded(t testing.TB) http.Handler {
 	t.Helper()
 	_, h := newTestServer(t)
 	for _, a := range testArticles {
@@ -199,7 +199,7 @@ func loaded(t *testing.T) http.Handler {
 	return h
 }
 
-func postArticle(t *testing.T, h http.Handler, a map[string]string) response {
+func postArticle(t testing.TB, h http.Handler, a map[string]string) response {
 	t.Helper()
 	b, err := json.Marshal(a)
 	if err != nil {
