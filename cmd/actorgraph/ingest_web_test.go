@@ -426,3 +426,31 @@ func TestIngestFeedFormats(t *testing.T) {
 		})
 	}
 }
+
+// TestIngestSavedPage ingests a web page saved to a file, with one that
+// has no article beside it.
+func TestIngestSavedPage(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"meet.html":   pageMeet,
+		"signin.html": `<html><head><title>Sign in</title></head><body><form><input name=u><button>Go</button></form></body></html>`,
+	})
+	db := filepath.Join(t.TempDir(), "g.db")
+	code, _, errOut := run(t, nil, "ingest", "--store", "sqlite:"+db, "--progress", "off", dir)
+	if code != 1 {
+		t.Errorf("exit %d, want 1\n%s", code, errOut)
+	}
+	wantSummary(t, errOut, "2 read, 1 new, 0 unchanged, 0 replaced, 0 skipped, 1 failed")
+	if !strings.Contains(errOut, "signin.html: no article text found in the page") {
+		t.Errorf("summary does not report the page without an article:\n%s", errOut)
+	}
+	st := openSQLite(t, db)
+	ctx := context.Background()
+	media, err := st.FindEntities(ctx, graph.EntityFilter{Query: "Harbour Gazette", Types: []graph.EntityType{graph.Media}})
+	if err != nil || len(media) != 1 {
+		t.Errorf("publisher of the saved page = %+v, %v; want one MEDIA entity", media, err)
+	}
+	people, err := st.FindEntities(ctx, graph.EntityFilter{Query: "Abbas Araghchi", Types: []graph.EntityType{graph.Person}})
+	if err != nil || len(people) != 1 {
+		t.Errorf("no PERSON read from the saved page's text: %+v, %v", people, err)
+	}
+}
