@@ -27,21 +27,50 @@
 // The type URI of a problem is /problems/<code>, which the server answers
 // with the table's row.
 //
-// Endpoints:
+// Endpoints and their parameters (ids or names: an entity id such as
+// person:abbas-araghchi, or a name or alias matched after normalisation; a
+// name several entities share is answered 409 with the candidates):
 //
-//	GET  /healthz                       store reachable: {"status":"ok","counts":{...}}
-//	POST /v1/articles                   extract and ingest one article
-//	GET  /v1/entities?q=&type=&limit=   search names and aliases
-//	GET  /v1/entities/{id}              one entity with roles and relation counts
-//	GET  /v1/entities/{id}/relations    its relations, paginated
-//	GET  /v1/relations                  relations, paginated (after=, limit=)
-//	GET  /v1/relations/{id}             one relation with all its evidence
-//	GET  /v1/paths?from=&to=            how two entities are connected
-//	GET  /v1/timeline                   dated relations, oldest first
+//	GET  /healthz
+//	     200 {"status":"ok","counts":{entities,relations,articles}}; 503 when
+//	     the store does not answer. HEAD works too.
+//	POST /v1/articles                      (Authorization: Bearer <token> when set)
+//	     body {"id","url","title","source","published","text"}; text required,
+//	     published YYYY-MM-DD or RFC 3339 or empty; other fields ignored.
+//	     201 new / 200 unchanged or replaced: {"result","report","extraction"}
+//	GET  /v1/entities?q=&type=&limit=
+//	     q matches names and aliases (exact, prefix, substring); type is
+//	     entity types (repeatable or comma list). {"entities":[...]}
+//	GET  /v1/entities/{id}
+//	     {"entity":{...,"roles":[...],"relation_counts":{...}}}
+//	GET  /v1/entities/{id}/relations?other=&after=&limit=&<filter>
+//	GET  /v1/relations?entity=&other=&after=&limit=&<filter>
+//	     {"relations":[...],"next","next_url","entities":{id:{...}}}, ordered by
+//	     id; pass next as after for the following page.
+//	GET  /v1/relations/{id}
+//	     {"relation":{...,"evidence":[...]},"entities":{...}}
+//	GET  /v1/paths?from=&to=&max_hops=&k=&limit=&via_hops=&<filter>
+//	     from, to: ids or names (required); max_hops 1..6 (default 4); k asks
+//	     for the k shortest simple paths; limit 1..100 (default 10); via_hops
+//	     also walks through relations' via entities.
+//	     {"from","to","paths":[{"nodes":[...],"steps":[{"from","to","edges"}]}],"entities"}
+//	GET  /v1/timeline?entity=&other=&limit=&<filter>
+//	     dated relations, oldest first: {"relations":[...],"entities":{...}}
 //
-// Relation, path and timeline queries share one set of filter parameters,
-// parsed in one place (see params.filter): type, exclude_type, structural,
-// from_date, to_date, include_negated, min_confidence, min_support, source.
-// Unknown parameters are refused with 400 naming them, so a misspelt filter
-// never answers a different question silently.
+// <filter> is the set of parameters every relation, path and timeline query
+// shares, parsed in one place (params.filter) into a graph.RelationFilter:
+//
+//	type=MEET,NEGOTIATE    only these relation types (repeatable, any case)
+//	exclude_type=...       leave these out
+//	structural=false       leave out HOLDS_ROLE, MEMBER_OF, AFFILIATED_WITH
+//	from_date, to_date     YYYY, YYYY-MM or YYYY-MM-DD, inclusive; undated
+//	                       relations drop out while either is set
+//	include_negated=true   keep relations the text says did not happen
+//	min_confidence=0.7     0..1
+//	min_support=2          at least this many distinct articles
+//	source=...             only relations with evidence from this source
+//
+// limit is 1..1000 unless said otherwise. A malformed value is answered 400
+// naming the parameter; an unknown parameter is refused with 400 naming it,
+// so a misspelt filter never answers a different question silently.
 package api
