@@ -153,7 +153,10 @@ type ingestSummary struct {
 	report      graph.IngestReport
 	elapsed     time.Duration
 	uncommitted []string
-	failures    []string
+	// failures describes the first maxListedFailures failed inputs;
+	// unlisted counts the others.
+	failures []string
+	unlisted int
 }
 
 // sink takes extraction outcomes, stores them in batches and keeps the
@@ -210,7 +213,13 @@ func (s *sink) take(ctx context.Context, o outcome) error {
 
 func (s *sink) fail(text string) {
 	s.sum.failed++
-	s.sum.failures = append(s.sum.failures, text)
+	// Only the first failures are kept for the summary, so a feed polled
+	// for days with a page that never loads does not grow without bound.
+	if len(s.sum.failures) < maxListedFailures {
+		s.sum.failures = append(s.sum.failures, text)
+	} else {
+		s.sum.unlisted++
+	}
 	s.prog.failed(text)
 }
 
@@ -278,12 +287,11 @@ func (m *Main) printSummary(s ingestSummary) {
 		s.report.EntitiesAdded, s.report.RelationsAdded, s.elapsed.Round(time.Millisecond))
 	if len(s.failures) > 0 {
 		fmt.Fprintf(m.Stderr, "failed:\n")
-		for i, f := range s.failures {
-			if i == maxListedFailures {
-				fmt.Fprintf(m.Stderr, "  … and %d more\n", len(s.failures)-i)
-				break
-			}
+		for _, f := range s.failures {
 			fmt.Fprintf(m.Stderr, "  %s\n", f)
+		}
+		if s.unlisted > 0 {
+			fmt.Fprintf(m.Stderr, "  … and %d more\n", s.unlisted)
 		}
 	}
 	if len(s.uncommitted) > 0 {

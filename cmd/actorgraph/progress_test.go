@@ -106,3 +106,23 @@ func TestProgressBarOnTerminal(t *testing.T) {
 		t.Errorf("a terminal got log lines instead of a bar:\n%q", got)
 	}
 }
+
+// TestSummaryBoundsFailures lists the first failures one by one and counts
+// the rest.
+func TestSummaryBoundsFailures(t *testing.T) {
+	files := map[string]string{}
+	for i := range maxListedFailures + 7 {
+		files[fmt.Sprintf("empty%03d.txt", i)] = ""
+	}
+	dir := writeFiles(t, files)
+	code, _, errOut := run(t, nil, "ingest", "--store", "sqlite:"+filepath.Join(t.TempDir(), "g.db"), "--progress", "off", dir)
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	if n := strings.Count(errOut, ": file is empty"); n != maxListedFailures {
+		t.Errorf("summary lists %d failures, want %d", n, maxListedFailures)
+	}
+	if !strings.Contains(errOut, "… and 7 more") {
+		t.Errorf("summary does not count the failures it leaves out:\n%s", errOut)
+	}
+}
