@@ -23,31 +23,6 @@ func parsePub(s string) date {
 	return date{}
 }
 
-// dateNear resolves the date expression nearest to token i in the
-// sentence: an absolute date as written ("27 October 2024", "mid-April
-// 2023", "in 2019"), or a relative one ("on Saturday", "in June", "today")
-// against the publication date. A date without a year or a range gives "".
-func (rb *relBuilder) dateNear(s sentence, i int) string {
-	best, bestDist := "", 1<<30
-	d := rb.sc.d
-	for k := s.first; k < s.lim; k++ {
-		v, n := rb.dateAt(s, k)
-		if n == 0 {
-			continue
-		}
-		dist := k - i
-		if dist < 0 {
-			dist = -dist
-		}
-		if dist < bestDist {
-			best, bestDist = v, dist
-		}
-		k += n - 1
-	}
-	_ = d
-	return best
-}
-
 // dateFor gives a trigger the date expression of its sentence that is
 // nearer to it than to any other trigger ("talks began ... since the US
 // launched strikes in June": June is the strikes').

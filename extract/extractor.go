@@ -53,6 +53,7 @@ func (x *Extractor) Extract(ctx context.Context, a graph.Article) (graph.Extract
 	ents := resolve(sc)
 	rb := &relBuilder{sc: sc, ents: ents, pub: parsePub(a.Published)}
 	rb.roles()
+	rb.roleRefs()
 	rb.affiliations()
 	rb.interactions()
 
@@ -124,39 +125,23 @@ func appendUnique(xs []string, s string) []string {
 }
 
 // dedupe keeps one relation per (type, subject, object, polarity, date),
-// the most confident; symmetric types ignore direction; an undated reading
-// folds into a dated one of the same relation. Via and attribution merge.
+// the most confident; symmetric types ignore direction and structural
+// types ignore dates. Via and attribution merge; relations come out in
+// text order.
 func dedupe(rs []graph.Relation) []graph.Relation {
 	idx := map[string]int{}
 	var out []graph.Relation
-	key := func(r graph.Relation, date string) string {
+	for _, r := range rs {
 		s, o := r.Subject, r.Object
 		if r.Type.Symmetric() && o < s {
 			s, o = o, s
 		}
+		date := r.Date
 		if r.Type.Structural() {
 			date = ""
 		}
-		return strings.Join([]string{string(r.Type), s, o, string(r.Polarity), date}, "\x1f")
-	}
-	// dated first, so undated readings find them
-	sorted := make([]graph.Relation, 0, len(rs))
-	for _, r := range rs {
-		if r.Date != "" {
-			sorted = append(sorted, r)
-		}
-	}
-	for _, r := range rs {
-		if r.Date == "" {
-			sorted = append(sorted, r)
-		}
-	}
-	undated := map[string]int{}
-	for _, r := range sorted {
-		k := key(r, r.Date)
-		i, ok := idx[k]
-
-		if ok {
+		k := strings.Join([]string{string(r.Type), s, o, string(r.Polarity), date}, "\x1f")
+		if i, ok := idx[k]; ok {
 			p := &out[i]
 			for _, v := range r.Via {
 				p.Via = appendUnique(p.Via, v)
@@ -170,9 +155,6 @@ func dedupe(rs []graph.Relation) []graph.Relation {
 			continue
 		}
 		idx[k] = len(out)
-		if _, seen := undated[key(r, "")]; !seen {
-			undated[key(r, "")] = len(out)
-		}
 		out = append(out, r)
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Evidence.Start < out[b].Evidence.Start })

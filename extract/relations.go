@@ -18,9 +18,6 @@ var negators = set("not", "n't", "never", "no", "without", "refused", "declined"
 	"won't", "didn't", "don't", "doesn't", "hasn't", "haven't", "wasn't", "weren't", "isn't",
 	"aren't", "nor")
 
-var hedges = set("may", "might", "could", "would-be", "possibly", "perhaps", "reportedly?",
-	"allegedly", "speculated", "rumors", "rumours", "if", "whether")
-
 var beForms = set("was", "were", "is", "are", "been", "be", "being", "get", "got")
 
 // viaCues introduce a channel or mediator.

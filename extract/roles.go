@@ -540,6 +540,5 @@ func (rb *relBuilder) appositives() {
 			rb.used[u] = true
 		}
 		rb.addRole(m.ent, obj, sc.titles[title].text, 0.8, m.sent)
-		_ = pm
 	}
 }
