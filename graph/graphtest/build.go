@@ -39,9 +39,19 @@ func newArticle(id, url, title, source, published string, sentences ...string) *
 // entity adds an entity whose mentions are the whole-word occurrences of its
 // name and aliases, longer forms first and without overlaps.
 func (b *builder) entity(local string, t graph.EntityType, name string, aliases ...string) *builder {
-	forms := append([]string{name}, aliases...)
+	ms := findMentions(b.x.Article.Text, append([]string{name}, aliases...))
+	if aliases == nil {
+		aliases = []string{}
+	}
+	b.x.Entities = append(b.x.Entities, graph.Entity{ID: local, Name: name, Type: t, Aliases: aliases, Mentions: ms})
+	return b
+}
+
+// findMentions returns the whole-word occurrences of forms in text, longer
+// forms first, without overlaps, in text order.
+func findMentions(text string, forms []string) []graph.Mention {
+	forms = append([]string(nil), forms...)
 	sort.SliceStable(forms, func(i, j int) bool { return len(forms[i]) > len(forms[j]) })
-	text := b.x.Article.Text
 	var ms []graph.Mention
 	taken := func(s, e int) bool {
 		for _, m := range ms {
@@ -52,6 +62,9 @@ func (b *builder) entity(local string, t graph.EntityType, name string, aliases 
 		return false
 	}
 	for _, f := range forms {
+		if f == "" {
+			continue
+		}
 		for off := 0; ; {
 			i := strings.Index(text[off:], f)
 			if i < 0 {
@@ -66,11 +79,7 @@ func (b *builder) entity(local string, t graph.EntityType, name string, aliases 
 		}
 	}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
-	if aliases == nil {
-		aliases = []string{}
-	}
-	b.x.Entities = append(b.x.Entities, graph.Entity{ID: local, Name: name, Type: t, Aliases: aliases, Mentions: ms})
-	return b
+	return ms
 }
 
 func isWordByte(c byte) bool {

@@ -44,6 +44,20 @@ func TestFixturesValid(t *testing.T) {
 	}
 }
 
+func TestGoldValid(t *testing.T) {
+	xs := graphtest.Gold(t)
+	for _, x := range xs {
+		if err := x.Validate(); err != nil {
+			t.Errorf("%s: %v", x.Article.ID, err)
+		}
+		for _, r := range x.Relations {
+			if r.Evidence.Text == "" || x.Article.Text[r.Evidence.Start:r.Evidence.End] != r.Evidence.Text {
+				t.Errorf("%s: evidence %q not located in the text", x.Article.ID, r.Evidence.Text)
+			}
+		}
+	}
+}
+
 func TestGenerateDeterministic(t *testing.T) {
 	a, b := graphtest.Generate(7, 100, 95), graphtest.Generate(7, 100, 95)
 	if !reflect.DeepEqual(a, b) {

@@ -32,6 +32,7 @@ func Run(t *testing.T, open func(t *testing.T) graph.Store) {
 	t.Run("Timeline", func(t *testing.T) { testTimeline(t, fresh) })
 	t.Run("Paths", func(t *testing.T) { testPaths(t, fresh) })
 	t.Run("Cancel", func(t *testing.T) { testCancel(t, fresh) })
+	t.Run("Gold", func(t *testing.T) { testGold(t, fresh) })
 }
 
 type opener = func(t *testing.T) graph.Store
