@@ -1,7 +1,10 @@
 // Package graphtest is the conformance suite every graph.Store passes, and
 // the fixtures it runs on. A backend's test calls Run with a function that
 // opens a fresh, empty store; cross-backend tests ingest the same
-// extractions into two stores and call SameAnswers.
+// extractions into two stores and call SameAnswers. The fixtures are
+// written for the suite (Fixture, PathFixture, HubFixture), generated
+// (Generate, for benchmarks) or read from the gold corpus when it is there
+// (Gold).
 //
 // The suite pins down what package graph leaves open, so that two backends
 // built from the same articles give the same answers, id for id:
@@ -73,7 +76,8 @@
 //     returns the edges with ids greater than it; Next is the last id of the
 //     page when more edges follow, "" otherwise.
 //   - Timeline: dated edges passing the filter, ordered by date (as a
-//     string, so "2025" comes before "2025-01-01") then id, the first Limit.
+//     string, so "2025" comes before "2025-01-01") then id, the first Limit;
+//     Entity and Other as for Relations.
 //
 // # Paths
 //
