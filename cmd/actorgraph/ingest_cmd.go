@@ -135,6 +135,13 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 	prog.finish()
 	sum.elapsed = time.Since(start)
 	m.printSummary(sum)
+	if strings.EqualFold(*logFormat, "json") {
+		// The same figures for whoever reads the log by machine.
+		m.Logger.Info("ingest done", "read", sum.read, "new", sum.report.ArticlesNew,
+			"unchanged", sum.report.ArticlesSkipped, "replaced", sum.report.ArticlesReplaced,
+			"skipped", sum.skipped, "failed", sum.failed, "entities_added", sum.report.EntitiesAdded,
+			"relations_added", sum.report.RelationsAdded, "elapsed", sum.elapsed.Round(time.Millisecond).String())
+	}
 	if err != nil {
 		return err
 	}

@@ -61,6 +61,9 @@ func TestProgressLogLines(t *testing.T) {
 		t.Errorf("last progress line says %v read, want 5", last["read"])
 	}
 	wantSummary(t, errOut, "5 read, 5 new, 0 unchanged, 0 replaced, 0 skipped, 0 failed")
+	if !strings.Contains(errOut, `"msg":"ingest done","read":5,"new":5,`) {
+		t.Errorf("no summary log record:\n%s", errOut)
+	}
 }
 
 // TestProgressBarOnTerminal runs an ingest with stderr on a
