@@ -52,6 +52,9 @@ type Server struct {
 	// X-Forwarded-For the request log believes. Empty believes none and logs
 	// the peer's address.
 	TrustedProxies []string
+	// WebDir is the directory of the built web page served at /; empty
+	// means DefaultWebDir.
+	WebDir string
 }
 
 func (s *Server) maxBodyBytes() int64 {
@@ -113,5 +116,6 @@ func (s *Server) Handler() http.Handler {
 	v1.GET("/relations/:id", s.getRelation)
 	v1.GET("/paths", s.findPaths)
 	v1.GET("/timeline", s.timeline)
+	s.routeWeb(r)
 	return r
 }
