@@ -9,6 +9,7 @@ import (
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/go-shiori/dom"
 	"github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
 )
 
@@ -55,7 +56,11 @@ func FromHTML(what string, page []byte, contentType, pageURL string) (a graph.Ar
 		opts.OriginalURL = u
 	}
 	res, xerr := trafilatura.ExtractDocument(doc, opts)
-	if xerr != nil || res == nil || len(strings.Fields(res.ContentText)) < MinPageWords {
+	var text string
+	if xerr == nil && res != nil && res.ContentNode != nil {
+		text = blockText(res.ContentNode)
+	}
+	if len(strings.Fields(text)) < MinPageWords {
 		return graph.Article{}, graph.Errorf(graph.EINVALID, "%s: no article text found in the page (is it an index, a login wall or empty?)", what)
 	}
 	md := res.Metadata
@@ -64,7 +69,7 @@ func FromHTML(what string, page []byte, contentType, pageURL string) (a graph.Ar
 		Title:  clean(md.Title),
 		Author: clean(md.Author),
 		Source: clean(md.Sitename),
-		Text:   strings.ToValidUTF8(strings.TrimSpace(res.ContentText), "\uFFFD"),
+		Text:   strings.ToValidUTF8(text, "\uFFFD"),
 	}
 	if a.URL == "" && isWebURL(md.URL) {
 		a.URL = md.URL
@@ -129,4 +134,65 @@ func siteOf(pageURL string) string {
 		return ""
 	}
 	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+}
+
+// blockText writes out the article tree the extractor kept (clean markup:
+// headings, paragraphs, lists, quotes) as text with a blank line between
+// blocks and a line break for <br>. The extractor's own plain text runs
+// blocks together with a space, which would glue a headline to the first
+// sentence and keep sentence splitting from seeing paragraph ends.
+func blockText(root *html.Node) string {
+	var paras []string
+	var cur strings.Builder
+	flush := func() {
+		var lines []string
+		for _, l := range strings.Split(cur.String(), "\n") {
+			if f := strings.Fields(l); len(f) > 0 {
+				lines = append(lines, strings.Join(f, " "))
+			}
+		}
+		if len(lines) > 0 {
+			paras = append(paras, strings.Join(lines, "\n"))
+		}
+		cur.Reset()
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			// A newline in the source is only white space.
+			cur.WriteString(strings.ReplaceAll(n.Data, "\n", " "))
+			return
+		case html.ElementNode:
+			switch n.Data {
+			case "script", "style", "noscript", "template":
+				return
+			case "br":
+				cur.WriteByte('\n')
+				return
+			}
+		}
+		block := n.Type == html.ElementNode && blockElements[n.Data]
+		if block {
+			flush()
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if block {
+			flush()
+		}
+	}
+	walk(root)
+	flush()
+	return strings.Join(paras, "\n\n")
+}
+
+// blockElements start and end a paragraph of text.
+var blockElements = map[string]bool{
+	"address": true, "article": true, "aside": true, "blockquote": true, "body": true,
+	"dd": true, "div": true, "dl": true, "dt": true, "figcaption": true, "figure": true,
+	"footer": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
+	"header": true, "hr": true, "li": true, "main": true, "ol": true, "p": true, "pre": true,
+	"section": true, "table": true, "td": true, "th": true, "tr": true, "ul": true,
 }

@@ -28,6 +28,12 @@ func TestReadHTML(t *testing.T) {
 	if got != want {
 		t.Errorf("metadata\n got %+v\nwant %+v", got, want)
 	}
+	// Blocks stay apart: the headline does not run into the first
+	// sentence, and each paragraph ends where the page ended it.
+	if !strings.HasPrefix(a.Text, "Valdoria and Ostrand reopen harbour talks\n\nThe foreign ministers") ||
+		!strings.Contains(a.Text, "fishing rights.\n\nValdorian Foreign Minister") {
+		t.Errorf("text lost its paragraph breaks:\n%q", a.Text)
+	}
 	for _, in := range []string{"met in Port Elm on Monday", "Teodor Brask, thanked", "customs inspections"} {
 		if !strings.Contains(a.Text, in) {
 			t.Errorf("text lacks %q:\n%s", in, a.Text)
@@ -93,5 +99,23 @@ func TestReadHTMLWithoutArticle(t *testing.T) {
 	msg := graph.ErrorMessage(bad[0].Err)
 	if !strings.Contains(msg, "no-article.html") || !strings.Contains(msg, "no article text") {
 		t.Errorf("error %q should name the file and say it has no article text", msg)
+	}
+}
+
+func TestFromHTMLBlocks(t *testing.T) {
+	filler := strings.Repeat("The delegations met again in the afternoon and agreed on a timetable. ", 4)
+	page := `<html><body><article><h2>Talks resume</h2>
+<p>The envoy arrived <b>early</b> on Monday<br>and met the minister.</p>
+<ul><li>First, shipping.</li><li>Second, customs.</li></ul>
+<blockquote>We are ready, the minister said.</blockquote>
+<p>` + filler + `</p></article></body></html>`
+	a, err := source.FromHTML("page", []byte(page), "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Talks resume\n\nThe envoy arrived early on Monday\nand met the minister.\n\nFirst, shipping.\n\nSecond, customs.\n\n" +
+		"We are ready, the minister said.\n\n" + strings.TrimSpace(filler)
+	if a.Text != want {
+		t.Errorf("text\n got %q\nwant %q", a.Text, want)
 	}
 }
