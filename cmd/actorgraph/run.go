@@ -49,6 +49,9 @@ func verbs() []verb {
 		{"serve", "run the HTTP API over a store", (*Main).runServe},
 		{"demo", "ingest the bundled sample articles into a fresh store and serve the API", (*Main).runDemo},
 		{"eval", "score the extractor on a gold folder (../shared/corpus format)", (*Main).runEval},
+		{"path", "print how two entities are connected", (*Main).runPath},
+		{"timeline", "print what happened to an entity, or between two, as JSON, CSV or timeline JSON", (*Main).runTimeline},
+		{"export", "write the graph, or an entity's neighbourhood, as Cytoscape, D3, GraphML or GEXF", (*Main).runExport},
 	}
 }
 
