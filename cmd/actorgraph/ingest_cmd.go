@@ -48,7 +48,7 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 	delay := fs.Duration("delay", fetch.DefaultHostDelay, "web: least time between two requests to one host")
 	retries := fs.Int("retries", fetch.DefaultRetries, "web: retries of a request failing with 5xx, 429 or a timeout (0 for none)")
 	maxBytes := fs.Int64("max-bytes", fetch.DefaultMaxBytes, "web: largest page or feed accepted, in bytes")
-	fetchCache := fs.String("fetch-cache", "", "web: `FILE` keeping ETag/Last-Modified of fetched URLs across runs, so unchanged pages are not downloaded again (default: kept for this run only)")
+	fetchCache := fs.String("fetch-cache", "", "web: `FILE` keeping ETag/Last-Modified of fetched URLs across runs, so unchanged pages and feeds are not downloaded again; use one per store (default: kept for this run only)")
 	progressFlag := fs.String("progress", progressAuto, "progress display: auto (a bar on a terminal, log lines otherwise), bar, log or off")
 	logEvery := fs.Duration("log-every", 10*time.Second, "with log progress: interval between progress lines")
 	if err := m.parse(fs, args); err != nil {
