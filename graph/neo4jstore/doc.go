@@ -56,9 +56,13 @@
 // exactly as the SQLite store does, and writes, and two ingesters must not
 // decide against each other's uncommitted work. Unique constraints on
 // entity ids, article keys and each relationship type's id back this up.
-// Every write is batched — one UNWIND $rows statement for entities, one for
-// edges, one for the article and its mentions — and MERGEs on a
-// constrained key. A new version of an article (same key, new hash) first
+// Every write is batched — one UNWIND $rows statement for entities, one
+// for new edges and one for changed ones, one for the article and its
+// mentions. Entities and articles MERGE on their constrained keys; new
+// edges are CREATEd, since the transaction has just read, under the lock,
+// that their ids are not stored (MERGE with a relationship type given as a
+// parameter cannot use the id constraint's index and was several times
+// slower), and each type's uniqueness constraint still guards them. A new version of an article (same key, new hash) first
 // takes back the old one's contribution: its evidence leaves each edge,
 // edges left without evidence and entities no article mentions are
 // deleted; then the new version is ingested as new.

@@ -309,16 +309,33 @@ func mergeEdges(ctx context.Context, tx neo4j.ManagedTransaction, x *graph.Extra
 	return out, nil
 }
 
-// writeEdges writes edges whole in one statement.
+// writeEdges writes edges whole: the new ones with one statement, the
+// existing ones with another.
 func writeEdges(ctx context.Context, tx neo4j.ManagedTransaction, es []*mergedEdge) error {
-	if len(es) == 0 {
-		return nil
+	var fresh, old []*mergedEdge
+	for _, e := range es {
+		if e.isNew {
+			fresh = append(fresh, e)
+		} else {
+			old = append(old, e)
+		}
 	}
-	rows, err := edgeRows(es)
-	if err != nil {
-		return err
+	for _, part := range []struct {
+		name string
+		es   []*mergedEdge
+	}{{"edges_create", fresh}, {"edges_update", old}} {
+		if len(part.es) == 0 {
+			continue
+		}
+		rows, err := edgeRows(part.es)
+		if err != nil {
+			return err
+		}
+		if err := exec(ctx, tx, part.name, map[string]any{"rows": rows}); err != nil {
+			return err
+		}
 	}
-	return exec(ctx, tx, "edges_write", map[string]any{"rows": rows})
+	return nil
 }
 
 func edgeRows(es []*mergedEdge) ([]map[string]any, error) {
