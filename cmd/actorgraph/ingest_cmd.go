@@ -41,7 +41,7 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 	storeURI := m.storeFlag(fs)
 	logFormat := fs.String("log-format", "text", "log format: text or json")
 	var feeds, telegrams stringList
-	fs.Var(&feeds, "feed", "RSS, Atom or JSON Feed `URL|FILE` whose items' pages to fetch and ingest (repeatable); items already stored are not fetched again")
+	fs.Var(&feeds, "feed", "RSS, Atom or JSON Feed `URL|FILE` whose items' pages to fetch and ingest (repeatable), or a page naming its feed; items already stored are not fetched again")
 	fs.Var(&telegrams, "telegram", "Telegram Desktop channel export `FILE` (result.json) to ingest message by message (repeatable)")
 	every := fs.Duration("every", 0, "with --feed: poll the feeds again at this interval (e.g. 15m) until interrupted")
 	timeout := fs.Duration("timeout", fetch.DefaultTimeout, "web: time limit for one request")

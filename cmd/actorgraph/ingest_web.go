@@ -17,6 +17,7 @@ import (
 	"github.com/actorgraph/actorgraph/fetch"
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/source"
+	"github.com/go-shiori/dom"
 	"github.com/mmcdole/gofeed"
 )
 
@@ -166,6 +167,27 @@ func (s *sink) pollFeed(ctx context.Context, c *fetch.Client, f string) error {
 		return nil
 	}
 	feed, perr := gofeed.NewParser().Parse(bytes.NewReader(body))
+	if perr != nil && resp != nil {
+		// A site's home page often names its feed: follow it once.
+		if alt := feedLink(body, base); alt != "" {
+			s.m.Logger.Info("following the feed a page links to", "page", f, "feed", alt)
+			r2, err := c.Get(ctx, alt)
+			switch {
+			case err != nil && ctx.Err() != nil:
+				return ctx.Err()
+			case err != nil:
+				s.sum.read++
+				s.fail(failureText(alt, err))
+				s.prog.tick()
+				return nil
+			case r2.NotModified:
+				s.m.Logger.Info("feed not modified since the last poll", "feed", alt)
+				return nil
+			}
+			resp, base = r2, r2.FinalURL
+			feed, perr = gofeed.NewParser().Parse(bytes.NewReader(r2.Body))
+		}
+	}
 	if perr != nil {
 		s.sum.read++
 		s.fail(fmt.Sprintf("%s: not an RSS, Atom or JSON feed (%s)", f, feedProblem(perr)))
@@ -289,4 +311,23 @@ func resolveLink(base, link string) string {
 	}
 	u.Fragment = ""
 	return u.String()
+}
+
+// feedLink finds the feed a web page declares (<link rel="alternate"
+// type="application/rss+xml" href=…>, or Atom, or JSON Feed), resolved
+// against base; "" when it declares none or is not HTML.
+func feedLink(page []byte, base string) string {
+	doc, err := dom.FastParse(bytes.NewReader(page))
+	if err != nil {
+		return ""
+	}
+	for _, l := range dom.QuerySelectorAll(doc, `link[rel~="alternate"][href]`) {
+		switch strings.ToLower(strings.TrimSpace(dom.GetAttribute(l, "type"))) {
+		case "application/rss+xml", "application/atom+xml", "application/feed+json", "application/json":
+			if u := resolveLink(base, dom.GetAttribute(l, "href")); u != "" {
+				return u
+			}
+		}
+	}
+	return ""
 }

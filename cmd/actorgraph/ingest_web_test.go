@@ -115,6 +115,11 @@ func newSite(t *testing.T, feed func(base string) string) *site {
 		}
 	})
 	mux.HandleFunc("/news/login", servePage(`<html><head><title>Sign in</title></head><body><form><input name=u><button>Sign in</button></form></body></html>`))
+	mux.HandleFunc("/home", func(w http.ResponseWriter, r *http.Request) {
+		s.count(r.URL.Path, false)
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprint(w, `<html><head><title>Harbour Gazette</title><link rel="alternate" type="application/rss+xml" title="World" href="/feed.xml"></head><body><p>Welcome.</p></body></html>`)
+	})
 	mux.HandleFunc("/not-a-feed", func(w http.ResponseWriter, r *http.Request) {
 		s.count(r.URL.Path, false)
 		w.Header().Set("Content-Type", "text/plain")
@@ -452,5 +457,21 @@ func TestIngestSavedPage(t *testing.T) {
 	people, err := st.FindEntities(ctx, graph.EntityFilter{Query: "Abbas Araghchi", Types: []graph.EntityType{graph.Person}})
 	if err != nil || len(people) != 1 {
 		t.Errorf("no PERSON read from the saved page's text: %+v, %v", people, err)
+	}
+}
+
+// TestIngestFeedDiscovery gives --feed a site's home page, which names its
+// feed.
+func TestIngestFeedDiscovery(t *testing.T) {
+	s := newSite(t, rss("/news/meet", "/news/accuse"))
+	db := filepath.Join(t.TempDir(), "g.db")
+	args := append([]string{"ingest", "--store", "sqlite:" + db, "--feed", s.url("/home")}, webFlags...)
+	code, _, errOut := run(t, nil, args...)
+	if code != 0 {
+		t.Errorf("exit %d, want 0\n%s", code, errOut)
+	}
+	wantSummary(t, errOut, "2 read, 2 new, 0 unchanged, 0 replaced, 0 skipped, 0 failed")
+	if full, _ := s.served("/feed.xml"); full != 1 {
+		t.Errorf("linked feed fetched %d times, want 1", full)
 	}
 }
