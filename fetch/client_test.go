@@ -56,6 +56,14 @@ func TestGet(t *testing.T) {
 		}
 		w.Write([]byte("third time lucky"))
 	})
+	mux.HandleFunc("/busy", func(w http.ResponseWriter, r *http.Request) {
+		if count("/busy") == 1 {
+			w.Header().Set("Retry-After", "0")
+			http.Error(w, "slow down", http.StatusTooManyRequests)
+			return
+		}
+		w.Write([]byte("now then"))
+	})
 	mux.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
 		select {
 		case <-time.After(2 * time.Second):
@@ -84,6 +92,7 @@ func TestGet(t *testing.T) {
 		{path: "/forbidden", code: graph.EINVALID, inMsg: "403", requests: 1},
 		{path: "/broken", code: graph.EUNAVAILABLE, inMsg: "gave up after 3 tries", requests: 3},
 		{path: "/flaky", body: "third time lucky", requests: 3},
+		{path: "/busy", body: "now then", requests: 2},
 		{path: "/slow", code: graph.EUNAVAILABLE, inMsg: "no answer within 300ms", requests: 3},
 		{path: "/huge", code: graph.ETOOLARGE, inMsg: "limit", requests: 1},
 	}
