@@ -175,6 +175,11 @@ func (rb *relBuilder) subjects(s sentence, i int, noun bool) []int {
 		}
 		if strings.HasPrefix(d.toks[k].tag, "PRP") && !strings.HasPrefix(d.toks[k].tag, "PRP$") {
 			switch w {
+			case "we", "i":
+				if sp := rb.speaker(s, k); sp >= 0 {
+					return []int{sp}
+				}
+				return nil
 			case "he", "she":
 				if p := rb.lastPerson(d.toks[k].start); p >= 0 {
 					return []int{p}
@@ -202,7 +207,12 @@ func (rb *relBuilder) subjects(s sentence, i int, noun bool) []int {
 			k = m.ti
 			continue
 		}
-		return append([]int{e}, rb.coordLeft(s, m.ti)...)
+		out := append([]int{e}, rb.coordLeft(s, m.ti)...)
+		// text order: "Venezuela and Colombia signed" → Venezuela first
+		for a, b := 0, len(out)-1; a < b; a, b = a+1, b-1 {
+			out[a], out[b] = out[b], out[a]
+		}
+		return out
 	}
 	return nil
 }
@@ -412,6 +422,22 @@ func (rb *relBuilder) list(s sentence, k int) []int {
 	return out
 }
 
+// typeNoun: a common noun that only classifies the name after it: "the
+// newspaper Folha", "opposition leader X" (a noun before a title).
+func (rb *relBuilder) typeNoun(k, m int) bool {
+	d := rb.sc.d
+	if !strings.HasPrefix(d.toks[k].tag, "NN") || strings.HasPrefix(d.toks[k].tag, "NNP") {
+		return false
+	}
+	if k+1 < len(d.toks) && rb.inTitle(k+1) {
+		return true
+	}
+	if mediaCues[lower(d.toks[k].text)] && k+1 == m {
+		return rb.typeOf(rb.mentionAt(m)) == graph.Media
+	}
+	return false
+}
+
 // prepBefore finds the preposition governing a name at token m, looking
 // back to token j: "of" is transparent ("members of Tehran's leadership",
 // "the emir of Qatar"), as is "linked to". It also reports whether only
@@ -440,7 +466,7 @@ func (rb *relBuilder) prepBefore(m, j int) (string, bool) {
 		if prepositions[w] || w == "between" {
 			return w, adjacent
 		}
-		if !rb.skippable(k) {
+		if !rb.skippable(k) && !rb.typeNoun(k, m) {
 			adjacent = false
 		}
 	}
@@ -502,4 +528,79 @@ func (rb *relBuilder) byAgent(s sentence, j int) []int {
 		}
 	}
 	return nil
+}
+
+// speaker finds who says a quotation holding token k: the subject of a
+// reporting verb after the closing quote (`"...," X said`, `said X`) or
+// before the opening one (`X said: "..."`).
+func (rb *relBuilder) speaker(s sentence, k int) int {
+	d := rb.sc.d
+	open, close := -1, -1
+	for j := k - 1; j >= s.first; j-- {
+		if isQuote(d.toks[j].text) {
+			open = j
+			break
+		}
+	}
+	for j := k + 1; j < s.lim; j++ {
+		if isQuote(d.toks[j].text) {
+			close = j
+			break
+		}
+	}
+	if open < 0 && close < 0 {
+		return -1
+	}
+	if close >= 0 {
+		// `," X said` or `," said X`
+		for j := close + 1; j < s.lim && j < close+8; j++ {
+			if reportVerbs[lower(d.toks[j].text)] {
+				for n := j - 1; n > close; n-- {
+					if e := rb.usable(rb.mentionAt(n)); e >= 0 {
+						return e
+					}
+				}
+				for n := j + 1; n < s.lim && n < j+6; n++ {
+					if e := rb.usable(rb.mentionAt(n)); e >= 0 {
+						return e
+					}
+					if !rb.skippable(n) {
+						break
+					}
+				}
+				break
+			}
+		}
+	}
+	if close < 0 || close == s.lim-1 {
+		// the segmenter may end the sentence at the closing quote:
+		// `"... Lima," | Foreign Minister X told reporters.`
+		if si := d.toks[k].sent; si+1 < len(d.sents) {
+			n := d.sents[si+1]
+			for j := n.first; j < n.lim && j < n.first+10; j++ {
+				if reportVerbs[lower(d.toks[j].text)] {
+					for m := j - 1; m >= n.first; m-- {
+						if e := rb.usable(rb.mentionAt(m)); e >= 0 {
+							return e
+						}
+					}
+					break
+				}
+			}
+		}
+	}
+	if open >= 0 {
+		for j := open - 1; j >= s.first && j >= open-4; j-- {
+			if reportVerbs[lower(d.toks[j].text)] {
+				if subs := rb.subjects(s, j, false); len(subs) > 0 {
+					return subs[0]
+				}
+			}
+		}
+	}
+	return -1
+}
+
+func isQuote(s string) bool {
+	return s == "\"" || s == "“" || s == "”" || s == "``" || s == "''"
 }

@@ -10,7 +10,9 @@ import (
 // that", "Vahid Online notes", "Russia said").
 var reportVerbs = set("said", "says", "reported", "reports", "stated", "states", "notes",
 	"noted", "adds", "added", "confirmed", "announced", "claimed", "claims", "highlighted",
-	"revealed", "wrote", "writes", "quoted", "cited", "according")
+	"revealed", "wrote", "writes", "quoted", "cited", "according", "told", "tells", "insisted",
+	"argued", "explained", "asserted", "declared", "stressed", "emphasized", "emphasised",
+	"remarked", "commented", "say", "tweeted", "posted")
 
 // attribution finds the sources a sentence credits: "according to X" (or
 // "according to the outlet/channel": the last outlet named) and the
