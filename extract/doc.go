@@ -17,8 +17,8 @@
 //
 // # Lexicons
 //
-// Everything the rules know by name is data in lexicon/, embedded with
-// go:embed and loaded once by New. Lines starting with # are comments;
+// Everything the rules know by name is data in lexicon/, embedded in the
+// binary and loaded once by New. Lines starting with # are comments;
 // columns are tab-separated; lists inside a column are ";"-separated.
 //
 //   - countries.tsv: name, other names, capitals, demonyms. Every UN member

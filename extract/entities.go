@@ -19,7 +19,6 @@ type mention struct {
 	sent       int
 	signal     float64 // how sure the typing is, 0..1
 	alias      string  // the form with honorifics, when it had any
-	qualifier  bool    // only qualifies a title ("Iranian" in "Iranian Foreign Minister")
 	generic    bool    // a generic body ("Foreign Ministry") qualified by country
 	country    string  // for generic bodies: the qualifying country's canonical name
 	acronymFor int     // index of the mention an "(ACR)" defines, or -1

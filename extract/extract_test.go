@@ -22,15 +22,6 @@ func run(t *testing.T, text, published string) graph.Extraction {
 	return out
 }
 
-func entityNamed(x graph.Extraction, name string) (graph.Entity, bool) {
-	for _, e := range x.Entities {
-		if e.Name == name {
-			return e, true
-		}
-	}
-	return graph.Entity{}, false
-}
-
 // hasForm reports whether some entity of type typ has name or alias form.
 func hasForm(x graph.Extraction, typ graph.EntityType, form string) bool {
 	for _, e := range x.Entities {
