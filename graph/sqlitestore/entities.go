@@ -118,14 +118,16 @@ func limit(n, def, max int) (int, error) {
 }
 
 // FindEntities searches names and aliases: exact form, then prefix, then
-// substring; within a rank by mentions, then id.
+// substring; within a rank by mentions, then id. Each rank is its own
+// query, and a later one runs only while the limit is not reached: exact
+// and prefix matches use the forms index, only substrings scan.
 func (s *Store) FindEntities(ctx context.Context, f graph.EntityFilter) ([]graph.Entity, error) {
 	n, err := limit(f.Limit, graph.DefaultLimit, graph.MaxLimit)
 	if err != nil {
 		return nil, err
 	}
 	var typeCond string
-	var args []any
+	var typeArgs []any
 	if len(f.Types) > 0 {
 		marks := make([]string, len(f.Types))
 		for i, t := range f.Types {
@@ -133,46 +135,60 @@ func (s *Store) FindEntities(ctx context.Context, f graph.EntityFilter) ([]graph
 				return nil, graph.Errorf(graph.EINVALID, "unknown entity type %q", t)
 			}
 			marks[i] = "?"
-			args = append(args, string(t))
+			typeArgs = append(typeArgs, string(t))
 		}
-		typeCond = ` AND e.type IN (` + strings.Join(marks, ",") + `)`
+		typeCond = ` AND type IN (` + strings.Join(marks, ",") + `)`
 	}
 	q := graph.NormalizeName(f.Query)
-	var query string
+	type rank struct {
+		cond string
+		args []any
+	}
+	var ranks []rank
 	if q == "" {
-		query = `SELECT ` + entityColumns + ` FROM entities e WHERE 1` + typeCond + `
-			ORDER BY e.mention_count DESC, e.id LIMIT ?`
-		args = append(args, n)
+		ranks = []rank{{"1", nil}}
 	} else {
-		// instr finds the first occurrence: 1 is a prefix, more a substring.
-		query = `SELECT ` + entityColumns + `, m.rank FROM (
-				SELECT entity_id, MIN(CASE WHEN form = ?1 THEN 0 WHEN instr(form, ?1) = 1 THEN 1 ELSE 2 END) AS rank
-				FROM forms WHERE instr(form, ?1) > 0 GROUP BY entity_id
-			) m JOIN entities e ON e.id = m.entity_id WHERE 1` + typeCond + `
-			ORDER BY m.rank, e.mention_count DESC, e.id LIMIT ?`
-		args = append([]any{q}, args...)
-		args = append(args, n)
-	}
-	rows, err := s.db.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, dbError(err, "cannot search entities")
-	}
-	defer rows.Close()
-	out := []graph.Entity{}
-	for rows.Next() {
-		var rank int
-		var extra []any
-		if q != "" {
-			extra = []any{&rank}
+		// Valid UTF-8 never holds the byte 0xff, so every form starting
+		// with q sorts below q+"\xff".
+		ranks = []rank{
+			{"form = ?", []any{q}},
+			{"form > ? AND form < ?", []any{q, q + "\xff"}},
+			{"instr(form, ?) > 1", []any{q}},
 		}
-		e, err := scanEntity(rows, extra...)
+	}
+	out := []graph.Entity{}
+	seen := map[string]bool{}
+	for _, r := range ranks {
+		if len(out) >= n {
+			break
+		}
+		args := append(append(append([]any{}, r.args...), typeArgs...), n-len(out)+len(seen))
+		query := `SELECT ` + entityColumns + ` FROM (SELECT DISTINCT entity_id FROM forms WHERE ` + r.cond + typeCond + `) m
+			CROSS JOIN entities e ON e.id = m.entity_id ORDER BY e.mention_count DESC, e.id LIMIT ?`
+		if q == "" {
+			query = `SELECT ` + entityColumns + ` FROM entities e WHERE 1` + typeCond + `
+				ORDER BY e.mention_count DESC, e.id LIMIT ?`
+		}
+		rows, err := s.db.QueryContext(ctx, query, args...)
 		if err != nil {
 			return nil, dbError(err, "cannot search entities")
 		}
-		out = append(out, e)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, dbError(err, "cannot search entities")
+		for rows.Next() && len(out) < n {
+			e, err := scanEntity(rows)
+			if err != nil {
+				rows.Close()
+				return nil, dbError(err, "cannot search entities")
+			}
+			if !seen[e.ID] {
+				seen[e.ID] = true
+				out = append(out, e)
+			}
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, dbError(err, "cannot search entities")
+		}
 	}
 	return out, nil
 }

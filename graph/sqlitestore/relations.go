@@ -130,6 +130,23 @@ func filterSQL(f graph.RelationFilter) (string, []any) {
 	if f.FromDate != "" || f.ToDate != "" {
 		conds = append(conds, "ed.date <> ''")
 	}
+	// graph.DateBefore in SQL: compare the common prefix. The plain range
+	// before each is implied by it and lets the date index help.
+	if f.FromDate != "" {
+		// Dates from FromDate on, and the coarser dates that cover it.
+		year, month := f.FromDate[:4], f.FromDate
+		if len(month) > 7 {
+			month = month[:7]
+		}
+		conds = append(conds, "(ed.date >= ? OR ed.date IN (?, ?))",
+			"substr(ed.date, 1, min(length(ed.date), ?)) >= substr(?, 1, min(length(ed.date), ?))")
+		args = append(args, f.FromDate, year, month, len(f.FromDate), f.FromDate, len(f.FromDate))
+	}
+	if f.ToDate != "" {
+		conds = append(conds, "ed.date < ?",
+			"substr(?, 1, min(length(ed.date), ?)) >= substr(ed.date, 1, min(length(ed.date), ?))")
+		args = append(args, f.ToDate+"~", f.ToDate, len(f.ToDate), len(f.ToDate))
+	}
 	if f.Source != "" {
 		conds = append(conds, `EXISTS (SELECT 1 FROM evidence ev JOIN articles a ON a.key = ev.article_key
 			WHERE ev.edge_id = ed.id AND a.source_norm = ?)`)

@@ -65,7 +65,7 @@ var schema = []string{
 		attributed_to TEXT NOT NULL,
 		confidence    REAL NOT NULL,
 		support       INTEGER NOT NULL
-	)`,
+	) WITHOUT ROWID`,
 	`CREATE INDEX IF NOT EXISTS edges_subject ON edges(subject)`,
 	`CREATE INDEX IF NOT EXISTS edges_object ON edges(object)`,
 	`CREATE INDEX IF NOT EXISTS edges_date ON edges(date, id)`,
