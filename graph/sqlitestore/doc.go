@@ -11,7 +11,8 @@
 //	    refer to an entity; the counts on entities are derived from it
 //	edges(id PK, type, subject, object, date, polarity, role, via JSON,
 //	    attributed_to JSON, confidence, support) — one row per
-//	    graph.EdgeID, its aggregate columns derived from evidence
+//	    graph.EdgeID, clustered by id (WITHOUT ROWID) so that id-ordered
+//	    pages are range scans; its aggregate columns derived from evidence
 //	evidence(edge_id, article_key, text, start_off, end_off, confidence,
 //	    role, via JSON, attributed_to JSON) — one row per extracted relation
 //
@@ -20,6 +21,10 @@
 // touches, which is what makes replacing an article exact: delete its rows
 // (the article row cascades to them), recompute, drop what nothing
 // supports any more.
+//
+// Entity search runs one query per rank: exact and prefix matches are
+// ranges of the forms index, only substring matches scan it, and only when
+// the earlier ranks did not fill the limit.
 //
 // Ingest writes up to 200 articles per transaction, each inside its own
 // savepoint, with statements prepared once per transaction. Path queries
