@@ -31,8 +31,14 @@ func (rb *relBuilder) attribution(s sentence) []int {
 	}
 	for k := s.first; k < s.lim; k++ {
 		w := lower(d.toks[k].text)
-		if w == "according" && k+1 < s.lim && lower(d.toks[k+1].text) == "to" {
+		if (w == "according" && k+1 < s.lim && lower(d.toks[k+1].text) == "to") || (w == "per" && k+1 < s.lim) {
 			n := k + 2
+			if w == "per" {
+				n = k + 1
+				if n < s.lim && d.toks[n].text == "@" {
+					n++
+				}
+			}
 			if n < s.lim && lower(d.toks[n].text) == "the" {
 				n++
 			}

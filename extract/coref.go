@@ -214,8 +214,8 @@ func resolve(sc *scan) []*entity {
 					e.name = f
 				}
 			}
-			if isAllUpper(e.name) && len(e.name) > 6 {
-				e.name = titleCase(e.name)
+			if isAllUpper(e.name) && strings.Contains(e.name, " ") {
+				e.name = titleCase(e.name) // "UNITED NATIONS" in a dateline
 			}
 		}
 	}

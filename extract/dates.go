@@ -117,6 +117,11 @@ func (rb *relBuilder) dateAt(s sentence, k int) (string, int) {
 			return rb.pub.t.Format("2006-01-02"), 1
 		}
 		return "", 1
+	case "tomorrow":
+		if rb.pub.ok {
+			return rb.pub.t.AddDate(0, 0, 1).Format("2006-01-02"), 1
+		}
+		return "", 1
 	case "yesterday":
 		if rb.pub.ok {
 			return rb.pub.t.AddDate(0, 0, -1).Format("2006-01-02"), 1

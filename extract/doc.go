@@ -7,13 +7,24 @@
 // which is used only through nlp.go for tokens, part-of-speech tags,
 // sentences and a weak entity label, all with byte offsets:
 //
-//	nlp.go        prose adapter: sentences cut at line breaks, tokens at dashes
+//	nlp.go        prose adapter: sentences cut at line breaks, tokens at dashes,
+//	              hashtags and stray punctuation; initials joined
+//	lexicon.go    the embedded data files of lexicon/
 //	entities.go   mentions: lexicon forms, titles, honorifics, capitalised runs
 //	coref.go      mentions → entities: capitals and demonyms, short names, acronyms
 //	roles.go      HOLDS_ROLE from titles tied to a person and what they serve
-//	relations.go  interactions from triggers and clause structure; AFFILIATED_WITH
+//	rolerefs.go   "the foreign minister" as a mention of the title's holder
 //	triggers.go   the trigger table (lexicon/triggers.tsv)
+//	relations.go  interactions from triggers; via, negation, talks named later;
+//	              AFFILIATED_WITH
+//	args.go       clause arguments: subjects, objects, coordination, pronouns,
+//	              quotation speakers
 //	attribution.go, dates.go   attributed_to and dates
+//	words.go      closed-class word lists (heads, cues, stop words)
+//
+// Every relation keeps the sentence it was read from; its Confidence says
+// how it was found: 0.9 for a title with an explicit qualifier, 0.8 for an
+// apposition, 0.5–0.6 for interactions and inferred ties.
 //
 // # Lexicons
 //

@@ -210,6 +210,9 @@ func splitEdges(ps []piece) []piece {
 			out = append(out, piece{s[:len(s)-1], p.start}, piece{"-", p.start + len(s) - 1})
 		case len(s) > 2 && strings.HasPrefix(s, "-") && !strings.HasSuffix(s, "-"):
 			out = append(out, piece{"-", p.start}, piece{s[1:], p.start + 1})
+		case len(s) > 1 && (s[0] == '#' || s[0] == '@'):
+			// hashtags and handles: "#Iran", "@IRNA"
+			out = append(out, piece{s[:1], p.start}, piece{s[1:], p.start + 1})
 		default:
 			out = append(out, p)
 		}
