@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/actorgraph/actorgraph/api"
 	"github.com/actorgraph/actorgraph/extract"
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/graph/sqlitestore"
@@ -21,9 +22,11 @@ func (m *Main) runDemo(ctx context.Context, args []string) error {
 	addr := fset.String("addr", m.envOr("ACTORGRAPH_ADDR", "127.0.0.1:8080"), "address to listen on")
 	db := fset.String("db", "", "SQLite file for the demo graph (default: a new temporary file, removed on exit)")
 	serve := fset.Bool("serve", true, "serve the API after ingesting")
+	web := fset.String("web", m.envOr("ACTORGRAPH_WEB_DIR", api.DefaultWebDir), "directory of the built web page served at /")
 	if err := m.parse(fset, args); err != nil {
 		return err
 	}
+	m.webDir = *web
 
 	dir, err := os.MkdirTemp("", "actorgraph-demo-")
 	if err != nil {
@@ -93,7 +96,7 @@ func (m *Main) printExamples(ctx context.Context, st graph.Store, addr string) e
 	}
 	base := "http://" + addr
 	w := m.Stdout
-	fmt.Fprintf(w, "\nThe demo graph is ready. Try:\n\n")
+	fmt.Fprintf(w, "\nThe demo graph is ready. Open %s/ in a browser, or try:\n\n", base)
 	fmt.Fprintf(w, "  curl '%s/healthz'\n", base)
 	if len(people) == 0 {
 		return nil

@@ -20,6 +20,9 @@ type Main struct {
 	Getenv func(string) string
 	// Logger is built by Run from --log-format unless a test sets it.
 	Logger *slog.Logger
+
+	// webDir is the built web page's directory, set by serve and demo.
+	webDir string
 }
 
 // NewMain returns a Main wired to the process's streams and environment.

@@ -22,6 +22,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	storeURI := m.storeFlag(fs)
 	addr := fs.String("addr", m.envOr("ACTORGRAPH_ADDR", "127.0.0.1:8080"), "address to listen on (env ACTORGRAPH_ADDR)")
 	cors := fs.String("cors", m.Getenv("ACTORGRAPH_CORS_ORIGINS"), "comma-separated origins allowed by CORS, or * (env ACTORGRAPH_CORS_ORIGINS)")
+	web := fs.String("web", m.envOr("ACTORGRAPH_WEB_DIR", api.DefaultWebDir), "directory of the built web page served at / (env ACTORGRAPH_WEB_DIR)")
 	logFormat := fs.String("log-format", "text", "log format: text or json")
 	if err := m.parse(fs, args); err != nil {
 		return err
@@ -29,6 +30,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	if err := m.logFormat(*logFormat); err != nil {
 		return err
 	}
+	m.webDir = *web
 	st, err := m.openStore(ctx, *storeURI)
 	if err != nil {
 		return err
@@ -54,6 +56,7 @@ func (m *Main) serve(ctx context.Context, st graph.Store, x *extract.Extractor, 
 		Logger:      m.Logger,
 		Token:       token,
 		CORSOrigins: cors,
+		WebDir:      m.webDir,
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
