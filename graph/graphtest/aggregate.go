@@ -71,6 +71,11 @@ func testAggregation(t *testing.T, open opener) {
 		}
 	})
 
+	t.Run("UnknownRelation", func(t *testing.T) {
+		_, err := s.Relation(context.Background(), "rel:0000")
+		wantCode(t, err, graph.ENOTFOUND)
+	})
+
 	t.Run("RoleAndPolarityDefaults", func(t *testing.T) {
 		s := open(t)
 		b := newArticle("role-b", "https://example.org/news/role-b", "", "Capital Wire", "2025-08-02",
@@ -104,10 +109,6 @@ func testAggregation(t *testing.T, open opener) {
 		}
 	})
 
-	t.Run("UnknownRelation", func(t *testing.T) {
-		_, err := s.Relation(context.Background(), "rel:0000")
-		wantCode(t, err, graph.ENOTFOUND)
-	})
 }
 
 // evidenceOf is the stored evidence of relation i of x.

@@ -100,7 +100,7 @@ func testIngest(t *testing.T, open opener) {
 
 	t.Run("HasArticle", func(t *testing.T) {
 		s := loaded(t, open, xs[0], xs[3])
-		c, ok := s.(graph.ArticleChecker)
+		c, ok := checker(s)
 		if !ok {
 			t.Skip("the store does not implement graph.ArticleChecker")
 		}
@@ -203,8 +203,8 @@ func testIngest(t *testing.T, open opener) {
 				if rep.ArticlesFailed != 1 || rep.ArticlesNew != 2 {
 					t.Errorf("report new/failed = %d/%d, want 2/1", rep.ArticlesNew, rep.ArticlesFailed)
 				}
-				ref := loaded(t, open, xs[0], xs[1])
-				if got, want := counts(t, s), counts(t, ref); got != want {
+				// The first two fixture articles alone.
+				if got, want := counts(t, s), (graph.Counts{Entities: 8, Relations: 6, Articles: 2}); got != want {
 					t.Errorf("Counts = %+v, want %+v (as if the bad article were not there)", got, want)
 				}
 				for _, id := range []string{idAli, idSadeq, idOffice} {

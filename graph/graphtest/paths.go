@@ -398,35 +398,6 @@ func testPaths(t *testing.T, open opener) {
 		}
 	})
 
-	t.Run("Limits", func(t *testing.T) {
-		h := loaded(t, open, HubFixture(12))
-		src, dst := graph.EntityID(graph.Country, "Source"), graph.EntityID(graph.Country, "Target")
-		mid := func(i int) string { return graph.EntityID(graph.Country, fmt.Sprintf("Middle %02d", i)) }
-		for _, c := range []struct {
-			name string
-			q    graph.PathQuery
-			n    int
-		}{
-			{"Default", graph.PathQuery{From: src, To: dst}, graph.DefaultPaths},
-			{"Limit", graph.PathQuery{From: src, To: dst, Limit: 3}, 3},
-			{"AboveMax", graph.PathQuery{From: src, To: dst, Limit: graph.MaxPaths + 1}, 12},
-			{"K", graph.PathQuery{From: src, To: dst, K: 12, Limit: 5}, 5},
-			{"KDefaultLimit", graph.PathQuery{From: src, To: dst, K: 12}, graph.DefaultPaths},
-		} {
-			t.Run(c.name, func(t *testing.T) {
-				ps := runPaths(t, h, c.q)
-				if len(ps) != c.n {
-					t.Fatalf("%d paths, want %d", len(ps), c.n)
-				}
-				for i, p := range ps {
-					if want := []string{src, mid(i + 1), dst}; !equalStrings(shapeOf(p).Nodes, want) {
-						t.Errorf("path %d = %q, want %q", i, shapeOf(p).Nodes, want)
-					}
-				}
-			})
-		}
-	})
-
 	t.Run("Reference", func(t *testing.T) {
 		// Every ordered pair, against the reference model.
 		all := []string{pA, pB, pC, pD, pE, pF, pG, pH}
@@ -456,6 +427,60 @@ func testPaths(t *testing.T, open opener) {
 					}
 				}
 			}
+		}
+	})
+
+	t.Run("Errors", func(t *testing.T) {
+		for _, c := range []struct {
+			name string
+			q    graph.PathQuery
+			code string
+		}{
+			{"TooManyHops", graph.PathQuery{From: pA, To: pD, MaxHops: graph.MaxHops + 1}, graph.EINVALID},
+			{"NegativeHops", graph.PathQuery{From: pA, To: pD, MaxHops: -1}, graph.EINVALID},
+			{"NegativeK", graph.PathQuery{From: pA, To: pD, K: -1}, graph.EINVALID},
+			{"NegativeLimit", graph.PathQuery{From: pA, To: pD, Limit: -1}, graph.EINVALID},
+			{"SameEnds", graph.PathQuery{From: pA, To: pA}, graph.EINVALID},
+			{"BadFilter", graph.PathQuery{From: pA, To: pD, Filter: graph.RelationFilter{MinConfidence: 2}}, graph.EINVALID},
+			{"UnknownFrom", graph.PathQuery{From: "country:nowhere", To: pD}, graph.ENOTFOUND},
+			{"UnknownTo", graph.PathQuery{From: pA, To: "country:nowhere"}, graph.ENOTFOUND},
+		} {
+			t.Run(c.name, func(t *testing.T) {
+				_, err := s.Paths(context.Background(), c.q)
+				wantCode(t, err, c.code)
+			})
+		}
+		if _, err := s.Paths(context.Background(), graph.PathQuery{From: pA, To: pH, MaxHops: graph.MaxHops}); err != nil {
+			t.Errorf("MaxHops = graph.MaxHops: %v", err)
+		}
+	})
+	// From here on each subtest has its own store.
+	t.Run("Limits", func(t *testing.T) {
+		h := loaded(t, open, HubFixture(12))
+		src, dst := graph.EntityID(graph.Country, "Source"), graph.EntityID(graph.Country, "Target")
+		mid := func(i int) string { return graph.EntityID(graph.Country, fmt.Sprintf("Middle %02d", i)) }
+		for _, c := range []struct {
+			name string
+			q    graph.PathQuery
+			n    int
+		}{
+			{"Default", graph.PathQuery{From: src, To: dst}, graph.DefaultPaths},
+			{"Limit", graph.PathQuery{From: src, To: dst, Limit: 3}, 3},
+			{"AboveMax", graph.PathQuery{From: src, To: dst, Limit: graph.MaxPaths + 1}, 12},
+			{"K", graph.PathQuery{From: src, To: dst, K: 12, Limit: 5}, 5},
+			{"KDefaultLimit", graph.PathQuery{From: src, To: dst, K: 12}, graph.DefaultPaths},
+		} {
+			t.Run(c.name, func(t *testing.T) {
+				ps := runPaths(t, h, c.q)
+				if len(ps) != c.n {
+					t.Fatalf("%d paths, want %d", len(ps), c.n)
+				}
+				for i, p := range ps {
+					if want := []string{src, mid(i + 1), dst}; !equalStrings(shapeOf(p).Nodes, want) {
+						t.Errorf("path %d = %q, want %q", i, shapeOf(p).Nodes, want)
+					}
+				}
+			})
 		}
 	})
 
@@ -521,28 +546,4 @@ func testPaths(t *testing.T, open opener) {
 		}
 	})
 
-	t.Run("Errors", func(t *testing.T) {
-		for _, c := range []struct {
-			name string
-			q    graph.PathQuery
-			code string
-		}{
-			{"TooManyHops", graph.PathQuery{From: pA, To: pD, MaxHops: graph.MaxHops + 1}, graph.EINVALID},
-			{"NegativeHops", graph.PathQuery{From: pA, To: pD, MaxHops: -1}, graph.EINVALID},
-			{"NegativeK", graph.PathQuery{From: pA, To: pD, K: -1}, graph.EINVALID},
-			{"NegativeLimit", graph.PathQuery{From: pA, To: pD, Limit: -1}, graph.EINVALID},
-			{"SameEnds", graph.PathQuery{From: pA, To: pA}, graph.EINVALID},
-			{"BadFilter", graph.PathQuery{From: pA, To: pD, Filter: graph.RelationFilter{MinConfidence: 2}}, graph.EINVALID},
-			{"UnknownFrom", graph.PathQuery{From: "country:nowhere", To: pD}, graph.ENOTFOUND},
-			{"UnknownTo", graph.PathQuery{From: pA, To: "country:nowhere"}, graph.ENOTFOUND},
-		} {
-			t.Run(c.name, func(t *testing.T) {
-				_, err := s.Paths(context.Background(), c.q)
-				wantCode(t, err, c.code)
-			})
-		}
-		if _, err := s.Paths(context.Background(), graph.PathQuery{From: pA, To: pH, MaxHops: graph.MaxHops}); err != nil {
-			t.Errorf("MaxHops = graph.MaxHops: %v", err)
-		}
-	})
 }

@@ -8,8 +8,13 @@ import (
 )
 
 // Run runs every conformance test; open must return a fresh, empty store for each call.
+//
+// The suite uses one store at a time: once it calls open again, it never
+// touches the stores open returned before (it may still Close them), so a
+// backend with a single database can empty it in open.
 func Run(t *testing.T, open func(t *testing.T) graph.Store) {
 	t.Helper()
+	gen := 0
 	fresh := func(t *testing.T) graph.Store {
 		t.Helper()
 		s := open(t)
@@ -21,7 +26,8 @@ func Run(t *testing.T, open func(t *testing.T) graph.Store) {
 		if c != (graph.Counts{}) {
 			t.Fatalf("open returned a store that is not empty: %+v", c)
 		}
-		return s
+		gen++
+		return &guard{s: s, t: t, gen: gen, current: &gen}
 	}
 	t.Run("Ingest", func(t *testing.T) { testIngest(t, fresh) })
 	t.Run("Resolution", func(t *testing.T) { testResolution(t, fresh) })
@@ -154,4 +160,73 @@ func allEntities(t *testing.T, s graph.Store) []graph.Entity {
 		t.Fatalf("FindEntities: %v", err)
 	}
 	return es
+}
+
+// guard holds the suite to its promise of one store at a time: a call on a
+// store older than the last one opened fails the test.
+type guard struct {
+	s       graph.Store
+	t       *testing.T
+	gen     int
+	current *int
+}
+
+func (g *guard) check() {
+	if g.gen != *g.current {
+		g.t.Helper()
+		g.t.Errorf("graphtest bug: a store is used after a newer one was opened")
+	}
+}
+
+func (g *guard) Ingest(ctx context.Context, xs []graph.Extraction) (graph.IngestReport, error) {
+	g.check()
+	return g.s.Ingest(ctx, xs)
+}
+
+func (g *guard) Entity(ctx context.Context, id string) (*graph.EntityDetail, error) {
+	g.check()
+	return g.s.Entity(ctx, id)
+}
+
+func (g *guard) FindEntities(ctx context.Context, f graph.EntityFilter) ([]graph.Entity, error) {
+	g.check()
+	return g.s.FindEntities(ctx, f)
+}
+
+func (g *guard) Relation(ctx context.Context, id string) (*graph.Edge, error) {
+	g.check()
+	return g.s.Relation(ctx, id)
+}
+
+func (g *guard) Relations(ctx context.Context, q graph.RelationQuery) (graph.RelationPage, error) {
+	g.check()
+	return g.s.Relations(ctx, q)
+}
+
+func (g *guard) Timeline(ctx context.Context, q graph.TimelineQuery) ([]graph.Edge, error) {
+	g.check()
+	return g.s.Timeline(ctx, q)
+}
+
+func (g *guard) Paths(ctx context.Context, q graph.PathQuery) ([]graph.Path, error) {
+	g.check()
+	return g.s.Paths(ctx, q)
+}
+
+func (g *guard) Counts(ctx context.Context) (graph.Counts, error) {
+	g.check()
+	return g.s.Counts(ctx)
+}
+
+// Close is left to the cleanup registered when the store was opened.
+func (g *guard) Close() error { return nil }
+
+// checker returns the store's graph.ArticleChecker, if it has one.
+func checker(s graph.Store) (graph.ArticleChecker, bool) {
+	if g, ok := s.(*guard); ok {
+		g.check()
+		s = g.s
+	}
+	c, ok := s.(graph.ArticleChecker)
+	return c, ok
 }
