@@ -179,41 +179,49 @@ func (g *guard) check() {
 }
 
 func (g *guard) Ingest(ctx context.Context, xs []graph.Extraction) (graph.IngestReport, error) {
+	g.t.Helper()
 	g.check()
 	return g.s.Ingest(ctx, xs)
 }
 
 func (g *guard) Entity(ctx context.Context, id string) (*graph.EntityDetail, error) {
+	g.t.Helper()
 	g.check()
 	return g.s.Entity(ctx, id)
 }
 
 func (g *guard) FindEntities(ctx context.Context, f graph.EntityFilter) ([]graph.Entity, error) {
+	g.t.Helper()
 	g.check()
 	return g.s.FindEntities(ctx, f)
 }
 
 func (g *guard) Relation(ctx context.Context, id string) (*graph.Edge, error) {
+	g.t.Helper()
 	g.check()
 	return g.s.Relation(ctx, id)
 }
 
 func (g *guard) Relations(ctx context.Context, q graph.RelationQuery) (graph.RelationPage, error) {
+	g.t.Helper()
 	g.check()
 	return g.s.Relations(ctx, q)
 }
 
 func (g *guard) Timeline(ctx context.Context, q graph.TimelineQuery) ([]graph.Edge, error) {
+	g.t.Helper()
 	g.check()
 	return g.s.Timeline(ctx, q)
 }
 
 func (g *guard) Paths(ctx context.Context, q graph.PathQuery) ([]graph.Path, error) {
+	g.t.Helper()
 	g.check()
 	return g.s.Paths(ctx, q)
 }
 
 func (g *guard) Counts(ctx context.Context) (graph.Counts, error) {
+	g.t.Helper()
 	g.check()
 	return g.s.Counts(ctx)
 }
