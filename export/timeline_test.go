@@ -274,3 +274,44 @@ func TestParseFormats(t *testing.T) {
 		t.Errorf("WriteTimeline(pdf) = %v", err)
 	}
 }
+
+func TestFormatMetadata(t *testing.T) {
+	for _, tc := range []struct {
+		ct, ext, wantCT, wantExt string
+	}{
+		{export.TimelineCSV.ContentType(), export.TimelineCSV.Ext(), "text/csv", ".csv"},
+		{export.TimelineJS.ContentType(), export.TimelineJS.Ext(), "application/json", ".json"},
+		{export.GraphML.ContentType(), export.GraphML.Ext(), "application/graphml+xml", ".graphml"},
+		{export.GEXF.ContentType(), export.GEXF.Ext(), "application/gexf+xml", ".gexf"},
+		{export.Cytoscape.ContentType(), export.D3.Ext(), "application/json", ".json"},
+	} {
+		if !strings.HasPrefix(tc.ct, tc.wantCT) || tc.ext != tc.wantExt {
+			t.Errorf("content type %q ext %q, want %s, %s", tc.ct, tc.ext, tc.wantCT, tc.wantExt)
+		}
+	}
+}
+
+// TestTimelineWithoutNames shows ids when no name is known, and empty
+// polarity as asserted.
+func TestTimelineWithoutNames(t *testing.T) {
+	e := edge(graph.Meet, idQuist, idMartin, "2025-03-08", "")
+	var b bytes.Buffer
+	if err := export.WriteTimelineJSON(&b, export.Timeline{Edges: []graph.Edge{e}}); err != nil {
+		t.Fatal(err)
+	}
+	var doc export.TimelineDoc
+	if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	ev := doc.Events[0]
+	if ev.SubjectName != idQuist || ev.ObjectName != idMartin || ev.Polarity != "asserted" || ev.Evidence == nil {
+		t.Errorf("event %+v: want ids as names, asserted, evidence []", ev)
+	}
+	b.Reset()
+	if err := export.WriteTimelineJS(&b, export.Timeline{}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "title") || !strings.Contains(b.String(), `"events":[`) {
+		t.Errorf("empty untitled TimelineJS3 document: %s", b.String())
+	}
+}
