@@ -108,6 +108,25 @@ func testResolution(t *testing.T, open opener) {
 		entity(t, s, graph.EntityID(graph.Location, "Oskaria"))
 	})
 
+	t.Run("IDTaken", func(t *testing.T) {
+		// Ids drop diacritics, names do not: two entities that do not
+		// match can want one id, and the second gets a suffix.
+		s := open(t)
+		rep := ingest(t, s,
+			mini("r1", "Martín Ruiz spoke.").entity("x", graph.Person, "Martín Ruiz").done(),
+			mini("r2", "Martin Ruiz spoke.").entity("x", graph.Person, "Martin Ruiz").done(),
+			mini("r3", "Martîn Ruiz spoke.").entity("x", graph.Person, "Martîn Ruiz").done())
+		base := graph.EntityID(graph.Person, "Martin Ruiz")
+		for i, want := range []string{base, base + "-2", base + "-3"} {
+			if got := rep.Results[i].EntityIDs["x"]; got != want {
+				t.Errorf("article %d: stored as %q, want %q", i, got, want)
+			}
+		}
+		if e := entity(t, s, base+"-2"); e.Name != "Martin Ruiz" {
+			t.Errorf("%s is %q, want Martin Ruiz", base+"-2", e.Name)
+		}
+	})
+
 	t.Run("SameArticleDuplicates", func(t *testing.T) {
 		// Two local entities of one article that are one referent end up
 		// as one stored entity, counted once for the article.
