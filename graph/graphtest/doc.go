@@ -25,8 +25,9 @@
 //     ArticleCount, which graph.MatchEntity uses to break ties, counts the
 //     stored articles other than the one being ingested. A match is folded
 //     with graph.MergeEntity; otherwise a new entity gets
-//     graph.EntityID(type, name) (with "-2", "-3"… appended in the unlikely
-//     case that id is taken) and the aliases
+//     graph.EntityID(type, name), or when an entity that did not match holds
+//     it (ids drop diacritics, names keep them) the first free of id+"-2",
+//     id+"-3"…, and the aliases
 //     graph.MergeEntity(Entity{Type, Name}, e) gives (no repeated forms,
 //     none equal to the name). Ids never change afterwards.
 //     IngestResult.EntityIDs is set for new and replaced articles.
