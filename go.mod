@@ -4,6 +4,7 @@ go 1.26.8
 
 require (
 	github.com/araddon/dateparse v0.0.0-20210429162001-6b43995a97de
+	github.com/chromedp/chromedp v0.23.0
 	github.com/gin-gonic/gin v1.12.0
 	github.com/jdkato/prose/v3 v3.2.3
 	github.com/neo4j/neo4j-go-driver/v5 v5.28.4
@@ -12,6 +13,11 @@ require (
 )
 
 require gopkg.in/yaml.v3 v3.0.1
+
+require (
+	github.com/chromedp/cdproto v0.159.0 // indirect
+	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
+)
 
 require (
 	github.com/PuerkitoBio/goquery v1.8.0 // indirect

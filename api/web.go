@@ -2,6 +2,7 @@ package api
 
 import (
 	"errors"
+	"html"
 	"io/fs"
 	"net/http"
 	"os"
@@ -138,7 +139,7 @@ func (s *Server) webNotBuilt(c *gin.Context) {
 	_, _ = c.Writer.WriteString(notBuiltPage)
 }
 
-const notBuiltPage = `<!doctype html>
+var notBuiltPage = `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>actorgraph: web page not built</title>
 <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5}code,pre{background:#f1f3f5;padding:.1rem .3rem}pre{padding:.6rem}</style></head>
@@ -146,7 +147,7 @@ const notBuiltPage = `<!doctype html>
 <h1>The web page is not built</h1>
 <p>This server answers the HTTP API (try <a href="/healthz">/healthz</a> or <a href="/v1/entities?q=">/v1/entities</a>),
 but the assets of its web page are missing. Build them from the root of the repository with Node.js and npm:</p>
-<pre><code>` + webBuildCommand + `</code></pre>
+<pre><code>` + html.EscapeString(webBuildCommand) + `</code></pre>
 <p>then reload this page. The server looks for them in <code>web/dist</code> under its working directory, unless told another directory.</p>
 </body>
 </html>

@@ -92,7 +92,7 @@ export class GraphView {
       minNodeSpacing: 60,
       animate: false,
     }).run();
-    this.cy.fit(undefined, 40);
+    this.fit();
   }
 
   /**
@@ -131,11 +131,11 @@ export class GraphView {
     const positions = {};
     for (const [col, ids] of rows) {
       ids.forEach((id, row) => {
-        positions[id] = { x: col * 190, y: (row - (ids.length - 1) / 2) * 110 };
+        positions[id] = { x: col * 160, y: (row - (ids.length - 1) / 2) * 100 };
       });
     }
     this.cy.layout({ name: 'preset', positions, animate: false }).run();
-    this.cy.fit(undefined, 40);
+    this.fit();
   }
 
   /** highlight fades everything but the path's nodes and step edges. */
@@ -155,6 +155,16 @@ export class GraphView {
   selectRelation(relationId) {
     this.cy.elements().unselect();
     this.cy.edges().filter((e) => e.data('relation') === relationId).select();
+  }
+
+  // fit shows the whole drawing, but never blown up: a handful of nodes
+  // would otherwise fill the frame with giant discs.
+  fit() {
+    this.cy.fit(undefined, 40);
+    if (this.cy.zoom() > 1.4) {
+      this.cy.zoom(1.4);
+      this.cy.center();
+    }
   }
 
   /** clear empties the drawing. */

@@ -321,7 +321,7 @@ function timelineItem(e) {
 const detailSignal = latest();
 
 function showDetail(...children) {
-  $('detail-body').replaceChildren(...children);
+  $('detail-body').replaceChildren(h('div', {}, children));
 }
 
 async function showRelation(id, { focus = false } = {}) {
