@@ -16,7 +16,7 @@ type date struct {
 func parsePub(s string) date {
 	s = strings.TrimSpace(s)
 	if len(s) >= 10 {
-		if t, err := time.Parse("2006-01-02", s[:10]); err == nil {
+		if t, err := time.Parse("2006-01-02", s[:10]); err == nil && t.Year() >= 1000 && t.Year() <= 9998 {
 			return date{t, true}
 		}
 	}

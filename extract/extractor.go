@@ -85,6 +85,9 @@ func (x *Extractor) Extract(ctx context.Context, a graph.Article) (graph.Extract
 		if ids[r.subj] == "" || ids[r.obj] == "" || ids[r.subj] == ids[r.obj] {
 			continue
 		}
+		if r.date != "" && !graph.ValidDate(r.date) {
+			r.date = "" // never emit what the contract rejects
+		}
 		gr := graph.Relation{Type: r.typ, Subject: ids[r.subj], Object: ids[r.obj], Via: []string{},
 			AttributedTo: []string{}, Date: r.date, Polarity: r.pol, Role: r.role, Confidence: r.conf}
 		for _, v := range r.via {
