@@ -95,6 +95,21 @@ func TestTimelineVerb(t *testing.T) {
 		}
 	})
 
+	t.Run("whole graph", func(t *testing.T) {
+		code, out, errOut := run(t, nil, "timeline", "--store", store, "--format", "csv", "--include-negated")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		// 11 relations, one undated (COOPERATE), which a timeline leaves out.
+		if len(rows) != 1+10 || rows[1][0] != "2024-06-01" || rows[len(rows)-1][0] != "2025-03-05" {
+			t.Errorf("%d rows from %v to %v; want header + 10, oldest first", len(rows), rows[1], rows[len(rows)-1])
+		}
+	})
+
 	t.Run("vis", func(t *testing.T) {
 		code, out, errOut := run(t, nil, "timeline", "--store", store, "--format", "vis", "--type", "SANCTION", "Hotel")
 		if code != 0 {
@@ -114,7 +129,8 @@ func TestTimelineVerb(t *testing.T) {
 		args []string
 		code int
 	}{
-		{"no entity", []string{"timeline", "--store", store}, 2},
+		{"other without entity", []string{"timeline", "--store", store, "--other", "Delta"}, 2},
+		{"two entities", []string{"timeline", "--store", store, "Delta", "Bravo"}, 2},
 		{"bad format", []string{"timeline", "--store", store, "--format", "pdf", "Delta"}, 2},
 		{"unknown entity", []string{"timeline", "--store", store, "Zulu"}, 1},
 	} {

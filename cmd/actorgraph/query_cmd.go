@@ -348,11 +348,12 @@ func edgeLabel(n *names, e graph.Edge) string {
 }
 
 func (m *Main) runTimeline(ctx context.Context, args []string) error {
-	fs := m.flagSet("timeline", "ENTITY [--other B] [flags]",
+	fs := m.flagSet("timeline", "[ENTITY [--other B]] [flags]",
 		"Print the dated relations of an entity (id or name), or between it and\n"+
-			"--other, oldest first, as JSON ({\"events\":[...]} with names and evidence),\n"+
-			"CSV, Knight Lab TimelineJS3 JSON or vis-timeline items. -o writes a file\n"+
-			"atomically: a failed export leaves nothing behind.")
+			"--other, or of the whole graph without ENTITY, oldest first, as JSON\n"+
+			"({\"events\":[...]} with names and evidence), CSV, Knight Lab TimelineJS3\n"+
+			"JSON or vis-timeline items. -o writes a file atomically: a failed export\n"+
+			"leaves nothing behind.")
 	storeURI := m.storeFlag(fs)
 	other := fs.String("other", "", "only relations between ENTITY and this entity (id or name)")
 	format := fs.String("format", "", "output: json, csv, timelinejs or vis (default: csv for an -o FILE.csv, else json)")
@@ -363,8 +364,11 @@ func (m *Main) runTimeline(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return m.usageError(fs, fmt.Errorf("want one entity, got %d arguments", len(pos)))
+	if len(pos) > 1 {
+		return m.usageError(fs, fmt.Errorf("want at most one entity, got %d arguments", len(pos)))
+	}
+	if len(pos) == 0 && *other != "" {
+		return m.usageError(fs, fmt.Errorf("--other needs an ENTITY"))
 	}
 	if *format == "" {
 		*format = string(export.TimelineJSON)
@@ -385,19 +389,22 @@ func (m *Main) runTimeline(ctx context.Context, args []string) error {
 		return err
 	}
 	defer st.Close()
-	e, err := resolveEntity(ctx, st, "ENTITY", pos[0])
-	if err != nil {
-		return userError(err)
+	q := graph.TimelineQuery{Filter: f, Limit: *limit}
+	var known []graph.Entity
+	title := "Timeline"
+	if len(pos) == 1 {
+		e, err := resolveEntity(ctx, st, "ENTITY", pos[0])
+		if err != nil {
+			return userError(err)
+		}
+		q.Entity, known, title = e.ID, append(known, e), "Timeline of "+e.Name
 	}
-	q := graph.TimelineQuery{Filter: f, Entity: e.ID, Limit: *limit}
-	known := []graph.Entity{e}
-	title := "Timeline of " + e.Name
 	if *other != "" {
 		o, err := resolveEntity(ctx, st, "--other", *other)
 		if err != nil {
 			return userError(err)
 		}
-		q.Other, known, title = o.ID, append(known, o), e.Name+" and "+o.Name
+		q.Other, known, title = o.ID, append(known, o), known[0].Name+" and "+o.Name
 	}
 	edges, err := st.Timeline(ctx, q)
 	if err != nil {
