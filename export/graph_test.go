@@ -338,23 +338,27 @@ func TestGEXFParsesBack(t *testing.T) {
 	}
 }
 
-// networkxScript reads a GraphML, GEXF or node-link file with networkx and
-// prints its nodes and edges as JSON, so the test can compare what a
+// networkxScript reads GraphML, GEXF and node-link files with networkx
+// (one Python start for all, as importing networkx is slow) and prints
+// each graph's nodes and edges as JSON, so the test can compare what a
 // widely used third-party reader understood.
 const networkxScript = `
 import json, sys
 import networkx as nx
-fmt, path = sys.argv[1], sys.argv[2]
-if fmt == "graphml":
-    G = nx.read_graphml(path)
-elif fmt == "gexf":
-    G = nx.read_gexf(path, version="1.3")
-else:
-    with open(path) as f:
-        G = nx.node_link_graph(json.load(f), edges="links")
-nodes = {str(n): {k: v for k, v in d.items()} for n, d in G.nodes(data=True)}
-edges = [[str(u), str(v), {k: v2 for k, v2 in d.items()}] for u, v, d in G.edges(data=True)]
-print(json.dumps({"directed": G.is_directed(), "nodes": nodes, "edges": edges}, default=str))
+out = {}
+for arg in sys.argv[1:]:
+    fmt, path = arg.split("=", 1)
+    if fmt == "graphml":
+        G = nx.read_graphml(path)
+    elif fmt == "gexf":
+        G = nx.read_gexf(path, version="1.3")
+    else:
+        with open(path) as f:
+            G = nx.node_link_graph(json.load(f), edges="links")
+    nodes = {str(n): dict(d) for n, d in G.nodes(data=True)}
+    edges = [[str(u), str(v), dict(d)] for u, v, d in G.edges(data=True)]
+    out[fmt] = {"directed": G.is_directed(), "nodes": nodes, "edges": edges}
+print(json.dumps(out, default=str))
 `
 
 type nxGraph struct {
@@ -363,9 +367,9 @@ type nxGraph struct {
 	Edges    [][3]json.RawMessage
 }
 
-// readWithNetworkx writes out to a file and reads it with networkx,
-// skipping when python3 with networkx is not installed.
-func readWithNetworkx(t *testing.T, format string, out []byte) nxGraph {
+// readWithNetworkx writes each output to a file and reads them all with
+// networkx, skipping when python3 with networkx is not installed.
+func readWithNetworkx(t *testing.T, outs map[string][]byte) map[string]nxGraph {
 	t.Helper()
 	py, err := exec.LookPath("python3")
 	if err != nil {
@@ -374,22 +378,27 @@ func readWithNetworkx(t *testing.T, format string, out []byte) nxGraph {
 	if err := exec.Command(py, "-c", "import networkx").Run(); err != nil {
 		t.Skip("networkx not installed: cannot check the output with it (pip install networkx)")
 	}
-	path := filepath.Join(t.TempDir(), "g."+format)
-	if err := os.WriteFile(path, out, 0o644); err != nil {
-		t.Fatal(err)
+	dir := t.TempDir()
+	args := []string{"-c", networkxScript}
+	for format, out := range outs {
+		path := filepath.Join(dir, "g."+format)
+		if err := os.WriteFile(path, out, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args = append(args, format+"="+path)
 	}
-	cmd := exec.Command(py, "-c", networkxScript, format, path)
+	cmd := exec.Command(py, args...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	res, err := cmd.Output()
 	if err != nil {
-		t.Fatalf("networkx cannot read the %s: %v\n%s", format, err, stderr.String())
+		t.Fatalf("networkx cannot read the files: %v\n%s", err, stderr.String())
 	}
-	var g nxGraph
-	if err := json.Unmarshal(res, &g); err != nil {
+	var gs map[string]nxGraph
+	if err := json.Unmarshal(res, &gs); err != nil {
 		t.Fatalf("%v\n%s", err, res)
 	}
-	return g
+	return gs
 }
 
 func (g nxGraph) edgeData(t *testing.T) map[string]map[string]any {
@@ -407,7 +416,7 @@ func (g nxGraph) edgeData(t *testing.T) map[string]map[string]any {
 }
 
 func TestNetworkxReads(t *testing.T) {
-	for _, tc := range []struct {
+	cases := []struct {
 		format    string
 		gf        export.GraphFormat
 		edgeCount int // networkx adds a "mutual" GEXF edge both ways
@@ -415,9 +424,18 @@ func TestNetworkxReads(t *testing.T) {
 		{"graphml", export.GraphML, len(wantEdges())},
 		{"gexf", export.GEXF, len(wantEdges()) + countSymmetric(wantEdges())},
 		{"d3", export.D3, len(wantEdges())},
-	} {
+	}
+	outs := map[string][]byte{}
+	for _, tc := range cases {
+		outs[tc.format] = writeGraph(t, tc.gf, export.SubgraphSource(sampleSubgraph()))
+	}
+	read := readWithNetworkx(t, outs)
+	for _, tc := range cases {
 		t.Run(tc.format, func(t *testing.T) {
-			g := readWithNetworkx(t, tc.format, writeGraph(t, tc.gf, export.SubgraphSource(sampleSubgraph())))
+			g, ok := read[tc.format]
+			if !ok {
+				t.Fatalf("networkx gave nothing for %s", tc.format)
+			}
 			if !g.Directed || len(g.Nodes) != len(wantNodes()) || len(g.Edges) != tc.edgeCount {
 				t.Fatalf("networkx read directed=%v, %d nodes, %d edges; want directed, %d, %d", g.Directed, len(g.Nodes), len(g.Edges), len(wantNodes()), tc.edgeCount)
 			}
