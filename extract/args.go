@@ -16,7 +16,9 @@ var lightVerbs = set("have", "has", "had", "having", "hold", "holds", "held", "h
 	"launch", "launched", "enter", "entered", "pursue", "pursued", "open", "opened", "seek",
 	"seeking", "sought", "led", "want", "wants", "wanted", "plan", "planned", "plans", "agreed",
 	"maintain", "maintains", "maintained", "maintaining", "renewed", "repeated", "made", "make",
-	"issued", "reiterated", "expressed", "voiced")
+	"issued", "reiterated", "expressed", "voiced",
+	// a rejected talk is still read, negated: "ruled out talks with X"
+	"rejected", "rejects", "refused", "refuses", "dismissed", "ruled", "out", "declined")
 
 // determiners and the like may stand between a verb and its direct object.
 var determiners = set("the", "a", "an", "his", "her", "its", "their", "our", "both", "all", "two",

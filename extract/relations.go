@@ -526,8 +526,11 @@ func (rb *relBuilder) negated(s sentence, i int) bool {
 	}
 	for k := i - 1; k >= s.first && k >= i-4; k-- {
 		w := lower(d.toks[k].text)
-		if negators[w] {
+		if negators[w] || (w == "out" && k > s.first && lower(d.toks[k-1].text) == "ruled") {
 			return true
+		}
+		if (w == "rejected" || w == "rejects" || w == "dismissed") && k == i-1 {
+			return true // "rejected talks with X"
 		}
 		if boundaries[w] || w == "," || rb.mentionAt(k) >= 0 {
 			break
