@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -33,6 +34,17 @@ func (m *Main) runExport(ctx context.Context, args []string) error {
 	}
 	if len(pos) != 0 {
 		return m.usageError(fs, fmt.Errorf("unexpected argument %q (the entity goes in --entity)", pos[0]))
+	}
+	if *entity == "" {
+		var stray string
+		fs.Visit(func(f *flag.Flag) {
+			if f.Name == "depth" || f.Name == "limit" {
+				stray = f.Name
+			}
+		})
+		if stray != "" {
+			return m.usageError(fs, fmt.Errorf("--%s needs --entity", stray))
+		}
 	}
 	if *format == "" {
 		switch strings.ToLower(filepath.Ext(*out)) {

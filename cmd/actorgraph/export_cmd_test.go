@@ -257,6 +257,7 @@ func TestExportVerb(t *testing.T) {
 	}{
 		{"no format", []string{"export", "--store", store}, 2},
 		{"unknown format", []string{"export", "--store", store, "--format", "dot"}, 2},
+		{"depth without entity", []string{"export", "--store", store, "--format", "d3", "--depth", "2"}, 2},
 		{"positional argument", []string{"export", "--store", store, "--format", "d3", "Hotel"}, 2},
 		{"depth out of range", []string{"export", "--store", store, "--format", "d3", "--entity", "Hotel", "--depth", "9"}, 1},
 		{"missing directory", []string{"export", "--store", store, "--format", "d3", "-o", filepath.Join(dir, "no", "such", "g.json")}, 1},
