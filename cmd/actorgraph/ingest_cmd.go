@@ -189,7 +189,7 @@ func (s *sink) run(ctx context.Context, p producer, expect int) error {
 	} else {
 		s.prog.expect(expect)
 	}
-	err := extractStream(ctx, s.x, p, func(o outcome) error { return s.take(ctx, o) })
+	err := extractStream(ctx, s.x, p, true, func(o outcome) error { return s.take(ctx, o) })
 	if ferr := s.flush(ctx); err == nil {
 		err = ferr
 	}

@@ -44,10 +44,10 @@ func readPaths(paths []string) producer {
 
 // extractStream runs what produce gives through extraction on all cores and
 // hands the outcomes to fn in the order produced, post-processed with
-// source.Attribute (publisher and channel attribution). Channels are bounded,
-// so inputs are streamed rather than held. It stops early only when ctx is
-// done or fn returns an error.
-func extractStream(ctx context.Context, x *extract.Extractor, produce producer, fn func(outcome) error) error {
+// source.Attribute (publisher and channel attribution) when attribute is
+// set. Channels are bounded, so inputs are streamed rather than held. It
+// stops early only when ctx is done or fn returns an error.
+func extractStream(ctx context.Context, x *extract.Extractor, produce producer, attribute bool, fn func(outcome) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
@@ -91,7 +91,9 @@ func extractStream(ctx context.Context, x *extract.Extractor, produce producer, 
 						if out.x.Article.ID == "" {
 							out.x.Article.ID = j.w.item.Article.ID
 						}
-						out.x = source.Attribute(out.x)
+						if attribute {
+							out.x = source.Attribute(out.x)
+						}
 					}
 				}
 				select {
