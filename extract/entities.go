@@ -76,7 +76,14 @@ func (sc *scan) step(si int, s sentence, i int) int {
 		if es[0].typ != graph.Country && !s.titleCase && j < s.lim && isCapWord(sc.d.toks[j].text) {
 			// "The National Reconciliation Front" is not the outlet "The
 			// National": a longer name ending in a head wins.
-			if rj := sc.capRun(s, j); rj > j && isHeadWord(sc.d.toks[rj-1].text) {
+			if rj := sc.capRun(s, j); rj > j && eventHeads[lower(sc.d.toks[rj-1].text)] {
+				// "Munich Security Conference" is an event, no entity; a
+				// body stays named in "NATO Summit"
+				if es[0].typ != graph.Location {
+					sc.addLexicon(si, i, j, es)
+				}
+				return rj
+			} else if rj > j && isHeadWord(sc.d.toks[rj-1].text) {
 				if _, es2 := sc.lexMatch(s, j); es2 == nil {
 					start := i
 					if lower(sc.d.toks[i].text) == "the" {
@@ -158,6 +165,14 @@ func (sc *scan) lexMatch(s sentence, i int) (int, []lexEntry) {
 // returns the token after what it consumed, or 0 when neither applies.
 func (sc *scan) stateAndBody(si int, s sentence, i, j, rj int, es []lexEntry) int {
 	toks := sc.d.toks
+	if eventHeads[lower(toks[rj-1].text)] {
+		// "Paris Agreement": a capital inside an event's name is no
+		// mention; a state's own name ("Iran Nuclear Deal") still is
+		if es[0].kind == kindName {
+			sc.addLexicon(si, i, j, es)
+		}
+		return rj
+	}
 	if k, res := sc.lexMatch(s, j); k > j && res[0].typ != graph.Country {
 		return 0 // "U.S. State Department": two mentions, read separately
 	}
@@ -464,6 +479,9 @@ func (sc *scan) addRun(si int, s sentence, i, j int) {
 			return
 		}
 	}
+	if eventHeads[head] && n > 1 {
+		return // "Marshall Plan", "Cold War"
+	}
 	switch {
 	case mediaHeads[head] && n > 1:
 		m.typ, m.signal = graph.Media, 0.8
@@ -495,6 +513,8 @@ func (sc *scan) addRun(si int, s sentence, i, j int) {
 		m.typ, m.signal = graph.Location, 0.5
 	case n == 1 && (prev == "," || prev == "and") && (next == "," || next == "and" || next == "." || next == "") && sc.listOfPlaces(s, i):
 		m.typ, m.signal = graph.Location, 0.5
+	case n == 1 && orgNouns[next] && !isCapWord(next):
+		m.typ, m.signal = graph.Organization, 0.6
 	case n == 1 && (toks[i].ner == "PERSON" || speechVerbs[next] || (prev == "by" && i-2 >= s.first && strings.HasPrefix(toks[i-2].tag, "VBN"))):
 		m.typ, m.signal = graph.Person, 0.4
 	case n == 1:

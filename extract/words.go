@@ -117,3 +117,18 @@ var motionWords = set("fly", "flew", "flown", "travel", "travelled", "traveled",
 	"headed", "moved", "move", "sent", "sending", "came", "come", "arrive", "flight", "back",
 	"delegation", "way", "route", "flew", "arrived", "arriving", "returning", "traveling",
 	"travelling", "fled", "flights", "miles", "kilometres", "kilometers", "far")
+
+// eventHeads end names of events, agreements and eras ("Munich Security
+// Conference", "Paris Agreement", "Cold War"), which the ontology does not
+// make entities.
+var eventHeads = set("conference", "summit", "agreement", "agreements", "accord", "accords",
+	"deal", "plan", "treaty", "pact", "protocol", "resolution", "act", "war", "wars", "games",
+	"cup", "olympics", "championship", "festival", "memorandum", "declaration", "charter",
+	"convention", "framework", "roadmap", "doctrine", "process", "format", "conflict", "crisis",
+	"revolution", "uprising", "spring", "ceasefire", "truce", "award", "prize", "day", "week",
+	"year", "era", "dialogue", "talks", "initiative", "strategy", "bill", "law", "amendment")
+
+// orgNouns after a single unknown name make it a body ("Likud party",
+// "Wagner group").
+var orgNouns = set("party", "movement", "militia", "faction", "front", "brigade", "brigades",
+	"group", "organization", "organisation", "rebels", "insurgents", "guerrillas")
