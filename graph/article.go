@@ -70,4 +70,22 @@ type StoredArticle struct {
 	Source    string `json:"source,omitempty"`
 	Published string `json:"published,omitempty"`
 	Hash      string `json:"hash"`
+
+	// Provenance, as Article gives it; empty when the input had none.
+	Author        string `json:"author,omitempty"`
+	Platform      string `json:"platform,omitempty"`
+	ForwardedFrom string `json:"forwarded_from,omitempty"`
+	Views         int    `json:"views,omitempty"`
+	// Publisher is the id of the stored MEDIA entity the article's Source
+	// names (graph.MatchEntity over the MEDIA entities sharing a form with
+	// it), or "" when no stored outlet matches. Stores fill it when they
+	// answer, so it follows the graph as it grows.
+	Publisher string `json:"publisher,omitempty"`
+}
+
+// Article returns the metadata as an Article without text, the form a
+// dump gives back to Ingest.
+func (a StoredArticle) Article() Article {
+	return Article{ID: a.ID, URL: a.URL, Title: a.Title, Source: a.Source, Published: a.Published, Hash: a.Hash,
+		Author: a.Author, Platform: a.Platform, ForwardedFrom: a.ForwardedFrom, Views: a.Views}
 }

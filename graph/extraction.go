@@ -9,6 +9,14 @@ type Extraction struct {
 	Article   Article    `json:"article"`
 	Entities  []Entity   `json:"entities"`
 	Relations []Relation `json:"relations"`
+	// IDs pins local entity ids to stored ids. Extractors leave it empty; a
+	// copy of a stored graph (Dumper, then Ingest) sets it so the copy
+	// keeps the source's ids. A pinned entity is not resolved: it is the
+	// stored entity with that id, folded with MergeEntity, or, when no
+	// entity has the id, a new entity created with it (not with EntityID).
+	// A pinned id must start with its entity's type as EntityID writes it
+	// ("person:"). See graphtest's documentation.
+	IDs map[string]string `json:"ids,omitempty"`
 }
 
 // Validate checks what a store relies on: closed-vocabulary types, relation
@@ -32,6 +40,14 @@ func (x *Extraction) Validate() error {
 			if m.Start < 0 || m.End < m.Start || (x.Article.Text != "" && m.End > len(x.Article.Text)) {
 				return Errorf(EINVALID, "entity %q has a mention at %d–%d outside the text", e.ID, m.Start, m.End)
 			}
+		}
+	}
+	for local, id := range x.IDs {
+		if !ids[local] {
+			return Errorf(EINVALID, "ids pins %q, which the extraction does not have", local)
+		}
+		if !pinnable(x.Entities, local, id) {
+			return Errorf(EINVALID, "ids pins %q to %q, which is not an id of its type", local, id)
 		}
 	}
 	for i, r := range x.Relations {
@@ -71,6 +87,18 @@ func ValidDate(s string) bool {
 	case 10:
 		return digits(s[:4]) && s[4] == '-' && digits(s[5:7]) && s[7] == '-' && digits(s[8:]) &&
 			s[5:7] >= "01" && s[5:7] <= "12" && s[8:] >= "01" && s[8:] <= "31"
+	}
+	return false
+}
+
+// pinnable reports whether id can be the stored id of the entity local: it
+// has the type prefix EntityID gives and something after it.
+func pinnable(es []Entity, local, id string) bool {
+	for _, e := range es {
+		if e.ID == local {
+			p := EntityID(e.Type, "")
+			return len(id) > len(p) && id[:len(p)] == p && utf8.ValidString(id)
+		}
 	}
 	return false
 }
