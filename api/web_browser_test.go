@@ -32,9 +32,9 @@ const artifactsEnv = "ACTORGRAPH_TEST_ARTIFACTS"
 // TestWebPageInBrowser drives the page in headless Chromium over a real
 // store holding graphtest.PathFixture, the way a reader would: search,
 // neighbourhood, a click on an edge of the drawing, paths with and without
-// intermediaries, evidence from the keyboard, and the timeline. Every
-// expectation is the store's own answer to the same question, so the test
-// checks that the page shows what the API says.
+// intermediaries, evidence from the keyboard, the timeline and a filter.
+// Every expectation is the store's own answer to the same question, so the
+// test checks that the page shows what the API says.
 func TestWebPageInBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
@@ -128,6 +128,7 @@ func TestWebPageInBrowser(t *testing.T) {
 		if got := evaluate[[]string](b, `window.actorgraph.cy.edges(':selected').map(e => e.id())`); !slices.Equal(got, []string{meet.ID}) {
 			t.Errorf("selected edges after the click = %q, want [%s]", got, meet.ID)
 		}
+		b.screenshot("web-page-neighborhood.png")
 	})
 
 	pathsShown := t.Run("Paths", func(t *testing.T) {
@@ -218,6 +219,38 @@ func TestWebPageInBrowser(t *testing.T) {
 	b.t = t
 	b.do("scroll to the top", chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`))
 	b.screenshot("web-page.png")
+
+	t.Run("Filters", func(t *testing.T) {
+		b.t = t
+		all, err := st.Timeline(ctx, graph.TimelineQuery{Entity: alpha.ID, Limit: 500})
+		if err != nil {
+			t.Fatalf("Timeline: %v", err)
+		}
+		f := graph.RelationFilter{ToDate: "2025-01-31"}
+		tl, err := st.Timeline(ctx, graph.TimelineQuery{Entity: alpha.ID, Filter: f, Limit: 500})
+		if err != nil {
+			t.Fatalf("Timeline: %v", err)
+		}
+		if len(tl) == 0 || len(tl) == len(all) {
+			t.Fatalf("the filter keeps %d of %d relations of Alpha; the test needs it to keep some, not all", len(tl), len(all))
+		}
+		var want []string
+		for _, e := range tl {
+			want = append(want, e.Date)
+		}
+		b.do("filter to January 2025 and before",
+			clearInput("#filter-to-date"), chromedp.SendKeys("#filter-to-date", f.ToDate),
+			chromedp.Click(`#filter-form button[type="submit"]`))
+		b.wait("the filtered timeline", fmt.Sprintf(`document.querySelectorAll('#timeline-list li').length === %d`, len(tl)))
+		got := evaluate[[]string](b, `[...document.querySelectorAll('#timeline-list time')].map(t => t.getAttribute('datetime'))`)
+		if !slices.Equal(got, want) {
+			t.Errorf("filtered timeline dates %q, want the store's %q", got, want)
+		}
+	})
+
+	b.t = t
+	b.do("scroll to the top", chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`))
+	b.screenshot("web-page-filtered.png")
 	if errs := b.pageErrors(); len(errs) > 0 {
 		t.Errorf("the page threw: %q", errs)
 	}
@@ -324,7 +357,7 @@ func startBrowser(t *testing.T, chrome string) *browser {
 // do runs steps, failing the test with a screenshot when one fails.
 func (b *browser) do(what string, steps ...chromedp.Action[chromedp.Void]) {
 	b.t.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
+	ctx, cancel := context.WithTimeout(b.ctx, 45*time.Second)
 	defer cancel()
 	if err := chromedp.Do(ctx, steps...); err != nil {
 		b.screenshot("web-page-failed.png")
@@ -335,9 +368,9 @@ func (b *browser) do(what string, steps ...chromedp.Action[chromedp.Void]) {
 // wait waits until a JavaScript expression is true.
 func (b *browser) wait(what, expr string) {
 	b.t.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
+	ctx, cancel := context.WithTimeout(b.ctx, 45*time.Second)
 	defer cancel()
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(30*time.Second))); err != nil {
 		b.screenshot("web-page-failed.png")
 		status := evaluate[string](b, `[...document.querySelectorAll('[role=status]')].map(s => s.id + ': ' + s.textContent).join('; ')`)
 		b.t.Fatalf("waiting for %s (%s): %v; the page says: %s", what, expr, err, status)

@@ -89,7 +89,7 @@ export class GraphView {
       name: 'concentric',
       concentric: (n) => maxLevel + 1 - (level.get(n.id()) ?? maxLevel + 1),
       levelWidth: () => 1,
-      minNodeSpacing: 60,
+      minNodeSpacing: 110,
       animate: false,
     }).run();
     this.fit();

@@ -225,6 +225,10 @@ async function findPaths(ev) {
     const { from, to, paths } = resp;
     if (paths.length === 0) {
       list.replaceChildren();
+      graph.clear();
+      edgeTable([]);
+      $('cy').setAttribute('aria-label', 'Empty graph');
+      setStatus($('graph-status'), `No path from ${from.name} to ${to.name} to draw.`);
       setStatus(status, `No path of at most ${query.max_hops} hops joins ${from.name} and ${to.name}. ` +
         'Allow longer paths, intermediaries or relations that did not happen, or loosen the filters.');
       return;
