@@ -73,7 +73,7 @@ func (rb *relBuilder) attribution(s sentence) []int {
 			}
 			continue
 		}
-		if reportVerbs[w] && w != "according" {
+		if reportVerbs[w] && w != "according" && strings.HasPrefix(d.toks[k].tag, "VB") && rb.mentionAt(k) < 0 {
 			if subs := rb.subjects(s, k, false); len(subs) > 0 {
 				for _, e := range subs {
 					add(e)

@@ -201,18 +201,19 @@ func resolve(sc *scan) []*entity {
 			if e.country != "" {
 				continue
 			}
-			if e.canon != "" {
-				used := hasForm(e.forms, e.canon)
-				e.forms = appendForm(e.forms, e.canon)
-				if used {
-					e.name = e.canon
-					continue
-				}
-			}
 			for _, f := range e.forms {
 				if len(nameWords(f)) > len(nameWords(e.name)) && !isAllUpper(f) {
 					e.name = f
 				}
+			}
+			if e.canon != "" {
+				// the lexicon's name when the text uses it; kept as an
+				// alias otherwise, so articles naming a body differently
+				// still resolve to one entity
+				if hasForm(e.forms, e.canon) {
+					e.name = e.canon
+				}
+				e.forms = appendForm(e.forms, e.canon)
 			}
 			if isAllUpper(e.name) && strings.Contains(e.name, " ") {
 				e.name = titleCase(e.name) // "UNITED NATIONS" in a dateline

@@ -22,6 +22,15 @@ func run(t *testing.T, text, published string) graph.Extraction {
 	return out
 }
 
+func entityNamed(x graph.Extraction, name string) (graph.Entity, bool) {
+	for _, e := range x.Entities {
+		if e.Name == name {
+			return e, true
+		}
+	}
+	return graph.Entity{}, false
+}
+
 // hasForm reports whether some entity of type typ has name or alias form.
 func hasForm(x graph.Extraction, typ graph.EntityType, form string) bool {
 	for _, e := range x.Entities {
@@ -192,6 +201,10 @@ func TestEntities(t *testing.T) {
 			"The Likud party won the vote, and the Wagner group withdrew.",
 			[]want{{graph.Organization, "Likud"}},
 			nil},
+		{"a lexicon body keeps the name the text uses",
+			"NATO allies met in Brussels.",
+			[]want{{graph.Organization, "NATO"}},
+			nil},
 		{"treaty acronyms are not entities",
 			"The envoy defended the 2015 accord (JCPOA) at length.",
 			nil,
@@ -200,6 +213,11 @@ func TestEntities(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			x := run(t, tc.text, "")
+			if tc.name == "a lexicon body keeps the name the text uses" {
+				if _, ok := entityNamed(x, "NATO"); !ok {
+					t.Errorf("NATO renamed: %v", summary(x))
+				}
+			}
 			for _, w := range tc.want {
 				if !hasForm(x, w.typ, w.form) {
 					t.Errorf("no %s entity with form %q; got %v", w.typ, w.form, summary(x))
@@ -421,6 +439,8 @@ func TestInteractions(t *testing.T) {
 			[]rel{{typ: graph.Meet, subj: "Xi Jinping", obj: "William Ruto", polarity: graph.Asserted}}, nil},
 		{"nominal with agent and target", "Attacks by Hezbollah on northern Israel continued.", "",
 			[]rel{{typ: graph.Attack, subj: "Hezbollah", obj: "Israel", polarity: graph.Asserted}}, nil},
+		{"a state's name is no reporting verb", "Talks between Kenya and the United States ended without an agreement.", "",
+			[]rel{{typ: graph.Negotiate, subj: "Kenya", obj: "United States", polarity: graph.Asserted}}, nil},
 		{"reciprocal", "Armenia and Azerbaijan continued to exchange fire.", "",
 			[]rel{{typ: graph.Attack, subj: "Armenia", obj: "Azerbaijan", polarity: graph.Asserted},
 				{typ: graph.Attack, subj: "Azerbaijan", obj: "Armenia", polarity: graph.Asserted}}, nil},
@@ -446,6 +466,9 @@ func TestInteractions(t *testing.T) {
 				}
 				if w.attr != "" && !containsName(x, r.AttributedTo, w.attr) {
 					t.Errorf("%s attributed_to = %v, want %s in it", w.typ, r.AttributedTo, w.attr)
+				}
+				if w.attr == "" && tc.name == "a state's name is no reporting verb" && len(r.AttributedTo) > 0 {
+					t.Errorf("%s attributed_to = %v, want none", w.typ, r.AttributedTo)
 				}
 			}
 			for _, n := range tc.not {

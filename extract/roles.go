@@ -308,7 +308,7 @@ func (rb *relBuilder) addRole(person, obj int, role string, conf float64, sent i
 	if person < 0 || obj < 0 || person == obj {
 		return
 	}
-	if t := rb.ents[obj].typ; t == graph.Location || t == graph.Media {
+	if rb.ents[obj].typ == graph.Location {
 		return
 	}
 	if _, ok := rb.roleOf[person]; !ok {
