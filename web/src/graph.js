@@ -56,9 +56,9 @@ const style = [
 export class GraphView {
   /**
    * @param {HTMLElement} container
-   * @param {{onNode: (id: string) => void, onEdge: (relationId: string) => void}} handlers
+   * @param {{onNode: (id: string) => void, onNodeOpen: (id: string) => void, onEdge: (relationId: string) => void}} handlers
    */
-  constructor(container, { onNode, onEdge }) {
+  constructor(container, { onNode, onNodeOpen, onEdge }) {
     this.cy = cytoscape({
       container,
       style,
@@ -70,6 +70,7 @@ export class GraphView {
     });
     this.cy.on('tap', 'node', (ev) => onNode(ev.target.id()));
     this.cy.on('tap', 'edge', (ev) => onEdge(ev.target.data('relation')));
+    this.cy.on('dbltap', 'node', (ev) => onNodeOpen(ev.target.id()));
     // The canvas gives no cursor of its own; show that elements are clickable.
     this.cy.on('mouseover', 'node, edge', () => { container.style.cursor = 'pointer'; });
     this.cy.on('mouseout', 'node, edge', () => { container.style.cursor = ''; });

@@ -392,7 +392,11 @@ function start() {
   for (const s of document.querySelectorAll('.swatch[data-type]')) s.style.background = colour(s.dataset.type);
   setupFilters();
   for (const id of ['path-from', 'path-to', 'timeline-entity', 'timeline-other']) watchEnd($(id));
-  graph = new GraphView($('cy'), { onNode: showEntity, onEdge: (id) => showRelation(id) });
+  graph = new GraphView($('cy'), {
+    onNode: showEntity,
+    onNodeOpen: (id) => showNeighborhood(id),
+    onEdge: (id) => showRelation(id),
+  });
   // Tests and curious readers reach the drawing through window.actorgraph.
   window.actorgraph = { cy: graph.cy };
   $('search-form').addEventListener('submit', search);
