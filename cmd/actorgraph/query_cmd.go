@@ -96,62 +96,22 @@ func (m *Main) usageError(fs *flag.FlagSet, err error) error {
 	return errUsage
 }
 
-// resolveLimit bounds the search behind a name: exact matches rank first,
-// so it only has to exceed the number of entities one name can mean.
-const resolveLimit = 100
-
-// resolveEntity turns an id or a name into an entity. An id wins;
-// otherwise the name must equal, once normalised, the name or an alias of
-// exactly one entity. Several are an ECONFLICT listing them, so the user
-// can retry with an id.
+// resolveEntity turns an id or a name into an entity (graph.LookupEntity),
+// listing the candidates of an ambiguous name one a line so the user can
+// retry with an id.
 func resolveEntity(ctx context.Context, st graph.Reader, what, value string) (graph.Entity, error) {
-	d, err := st.Entity(ctx, value)
-	if err == nil {
-		return d.Entity, nil
-	}
-	if graph.ErrorCode(err) != graph.ENOTFOUND {
-		return graph.Entity{}, err
-	}
-	want := graph.NormalizeName(value)
-	if want == "" {
-		return graph.Entity{}, graph.Errorf(graph.ENOTFOUND, "%s: no entity has the id or name %q", what, value)
-	}
-	found, err := st.FindEntities(ctx, graph.EntityFilter{Query: value, Limit: resolveLimit})
-	if err != nil {
-		return graph.Entity{}, err
-	}
-	var matches []graph.Entity
-	seen := map[string]bool{}
-	for _, e := range found {
-		if seen[e.ID] || !hasForm(e, want) {
-			continue
-		}
-		seen[e.ID] = true
-		matches = append(matches, e)
-	}
-	switch len(matches) {
-	case 0:
-		return graph.Entity{}, graph.Errorf(graph.ENOTFOUND, "%s: no entity has the id or name %q", what, value)
-	case 1:
-		return matches[0], nil
+	e, err := graph.LookupEntity(ctx, st, what, value)
+	var ge *graph.Error
+	if err == nil || !errors.As(err, &ge) || ge.Code != graph.ECONFLICT {
+		return e, err
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %q names %d entities; give one of their ids:", what, value, len(matches))
-	for _, c := range matches {
+	b.WriteString(ge.Message + ":")
+	for _, c := range ge.Candidates {
 		fmt.Fprintf(&b, "\n  %s\t%s (%s)", c.ID, c.Name, c.Type)
 	}
-	e := graph.Errorf(graph.ECONFLICT, "%s", b.String())
-	e.Candidates = matches
-	return graph.Entity{}, e
-}
-
-func hasForm(e graph.Entity, form string) bool {
-	for _, f := range graph.Forms(e) {
-		if f == form {
-			return true
-		}
-	}
-	return false
+	ge.Message = b.String()
+	return e, ge
 }
 
 // userError shows a store's answer about the user's question (no such
