@@ -143,7 +143,7 @@ func (lx *lexicon) lookup(form string) []lexEntry {
 	if es := lx.forms[form]; es != nil {
 		return es
 	}
-	if utf8.RuneCountInString(form) > 4 && isAllUpper(form) {
+	if utf8.RuneCountInString(form) > 3 && isAllUpper(form) {
 		return lx.upper[upperKey(form)]
 	}
 	return nil
