@@ -89,9 +89,19 @@ func (s *Store) ingestOne(ctx context.Context, x *graph.Extraction) (*outcome, e
 	if stored.(string) == hash {
 		return &outcome{status: graph.IngestUnchanged}, nil
 	}
-	out, err := s.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		return writeArticle(ctx, tx, x, key, hash)
-	})
+	var out any
+	for attempt := 1; ; attempt++ {
+		out, err = s.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+			return writeArticle(ctx, tx, x, key, hash)
+		})
+		// The ingest lock keeps ingesters from racing, but a writer that
+		// does not take it (an older binary, a hand-run statement) can
+		// still create an id first: the constraint rejects the duplicate
+		// and the article is resolved again against what is now stored.
+		if !constraintConflict(err) || attempt == 3 {
+			break
+		}
+	}
 	if errors.Is(err, errUnchanged) {
 		return &outcome{status: graph.IngestUnchanged}, nil
 	}
@@ -99,6 +109,13 @@ func (s *Store) ingestOne(ctx context.Context, x *graph.Extraction) (*outcome, e
 		return nil, err
 	}
 	return out.(*outcome), nil
+}
+
+// constraintConflict reports whether err is a uniqueness constraint
+// rejecting a write, which a new attempt resolves.
+func constraintConflict(err error) bool {
+	var n4 *neo4j.Neo4jError
+	return errors.As(err, &n4) && n4.Code == "Neo.ClientError.Schema.ConstraintValidationFailed"
 }
 
 func storedHash(ctx context.Context, tx neo4j.ManagedTransaction, key string) (string, error) {

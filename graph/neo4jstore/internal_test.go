@@ -168,3 +168,49 @@ func TestOpenUnreachable(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenSchemes opens the test server through bolt:// and through
+// neo4j://, which asks the server for a routing table first.
+func TestOpenSchemes(t *testing.T) {
+	s := openTest(t)
+	_, rest, _ := strings.Cut(s.URI(), "://")
+	for _, scheme := range []string{"bolt", "neo4j"} {
+		uri := scheme + "://" + rest
+		st, err := Open(context.Background(), Config{URI: uri, User: os.Getenv("NEO4J_USER"),
+			Password: os.Getenv("NEO4J_PASSWORD"), Database: os.Getenv("NEO4J_DATABASE")})
+		if err != nil {
+			t.Errorf("Open(%s): %v", uri, err)
+			continue
+		}
+		if _, err := st.Counts(context.Background()); err != nil {
+			t.Errorf("Counts through %s: %v", uri, err)
+		}
+		st.Close()
+	}
+	if _, err := Open(context.Background(), Config{URI: "bolt://" + rest, User: "neo4j", Password: "wrong-password", ConnectAttempts: 1}); graph.ErrorCode(err) != graph.EUNAVAILABLE || !strings.Contains(graph.ErrorMessage(err), "refused the login") {
+		t.Errorf("Open with a wrong password = %v, want EUNAVAILABLE saying the login was refused", err)
+	}
+}
+
+// TestConstraintConflict checks the ids the store relies on are guarded by
+// the schema, and that such a rejection is what Ingest retries.
+func TestConstraintConflict(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	row := map[string]any{"id": "person:twice", "label": "Person", "type": "PERSON", "name": "Twice",
+		"aliases": []string{}, "forms": []string{"twice"}, "forms_text": "|twice|"}
+	_, err := s.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		if err := exec(ctx, tx, "entities_upsert", map[string]any{"rows": []map[string]any{row}}); err != nil {
+			return nil, err
+		}
+		res, err := tx.Run(ctx, "CREATE (:Entity {id: 'person:twice'})", nil)
+		if err != nil {
+			return nil, err
+		}
+		_, err = res.Consume(ctx)
+		return nil, err
+	})
+	if !constraintConflict(err) {
+		t.Errorf("a second entity with one id: %v, want a constraint conflict", err)
+	}
+}
