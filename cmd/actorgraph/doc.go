@@ -8,6 +8,9 @@
 //	actorgraph serve [--store URI] [--addr HOST:PORT]  run the HTTP API
 //	actorgraph demo                          ingest the bundled samples into a fresh store and serve
 //	actorgraph eval [--errors] DIR           score the extractor on a gold folder
+//	actorgraph path A B [filters]            print how two entities are connected
+//	actorgraph timeline [ENTITY] --format json|csv|timelinejs|vis
+//	actorgraph export --format cytoscape|d3|graphml|gexf [--entity ID --depth N]
 //
 // Every verb takes --help. The store is chosen by --store or ACTORGRAPH_STORE:
 // sqlite:PATH (the default, sqlite:./actorgraph.db) or a Neo4j URI
