@@ -73,7 +73,7 @@ func (rb *relBuilder) attribution(s sentence) []int {
 			}
 			continue
 		}
-		if reportVerbs[w] && w != "according" && strings.HasPrefix(d.toks[k].tag, "VB") && rb.mentionAt(k) < 0 {
+		if reportVerbs[w] && w != "according" && rb.mentionAt(k) < 0 && (strings.HasPrefix(d.toks[k].tag, "VB") || k > s.first && rb.mentionAt(k-1) >= 0) {
 			if subs := rb.subjects(s, k, false); len(subs) > 0 {
 				for _, e := range subs {
 					add(e)
