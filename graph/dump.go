@@ -1,6 +1,10 @@
 package graph
 
-import "context"
+import (
+	"context"
+	"sort"
+	"strings"
+)
 
 // Dumper is an optional interface of a Store: it streams the stored graph
 // back as extractions, which is how a graph moves between backends (dump
@@ -42,4 +46,32 @@ func DumpMentions(name string, n int) []Mention {
 		ms[i] = Mention{Text: name}
 	}
 	return ms
+}
+
+// SortRelations puts a dumped article's relations in the order Dump gives
+// them: by evidence offsets and text, then by what the relation says, so
+// that every backend dumps the same article the same way.
+func SortRelations(rs []Relation) {
+	key := func(r Relation) []string {
+		return []string{string(r.Type), r.Subject, r.Object, r.Date, string(r.Polarity), r.Role,
+			strings.Join(r.Via, ","), strings.Join(r.AttributedTo, ",")}
+	}
+	sort.SliceStable(rs, func(i, j int) bool {
+		a, b := rs[i], rs[j]
+		switch {
+		case a.Evidence.Start != b.Evidence.Start:
+			return a.Evidence.Start < b.Evidence.Start
+		case a.Evidence.End != b.Evidence.End:
+			return a.Evidence.End < b.Evidence.End
+		case a.Evidence.Text != b.Evidence.Text:
+			return a.Evidence.Text < b.Evidence.Text
+		}
+		ka, kb := key(a), key(b)
+		for k := range ka {
+			if ka[k] != kb[k] {
+				return ka[k] < kb[k]
+			}
+		}
+		return a.Confidence < b.Confidence
+	})
 }

@@ -39,6 +39,9 @@ func Run(t *testing.T, open func(t *testing.T) graph.Store) {
 	t.Run("Paths", func(t *testing.T) { testPaths(t, fresh) })
 	t.Run("Cancel", func(t *testing.T) { testCancel(t, fresh) })
 	t.Run("Gold", func(t *testing.T) { testGold(t, fresh) })
+	t.Run("Provenance", func(t *testing.T) { testProvenance(t, fresh) })
+	t.Run("Pinned", func(t *testing.T) { testPinned(t, fresh) })
+	t.Run("Dump", func(t *testing.T) { testDump(t, fresh) })
 }
 
 type opener = func(t *testing.T) graph.Store

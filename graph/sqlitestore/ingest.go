@@ -124,9 +124,11 @@ type writer struct {
 }
 
 var writerSQL = map[string]string{
-	"articleHash":     `SELECT hash FROM articles WHERE key = ?`,
-	"articleDelete":   `DELETE FROM articles WHERE key = ?`,
-	"articleInsert":   `INSERT INTO articles (key, id, url, title, source, source_norm, published, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+	"articleHash":   `SELECT hash FROM articles WHERE key = ?`,
+	"articleDelete": `DELETE FROM articles WHERE key = ?`,
+	"articleInsert": `INSERT INTO articles (key, id, url, title, source, source_norm, published, hash, author, platform, forwarded_from, views)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	"entityByID":      `SELECT id, type, name, aliases, article_count FROM entities WHERE id = ?`,
 	"articleEntities": `SELECT entity_id FROM entity_articles WHERE article_key = ?`,
 	"articleEdges":    `SELECT DISTINCT edge_id FROM evidence WHERE article_key = ?`,
 	"formLookup": `SELECT e.id, e.type, e.name, e.aliases, e.article_count FROM forms f JOIN entities e ON e.id = f.entity_id
@@ -249,7 +251,8 @@ func (w *writer) article(x graph.Extraction, res *graph.IngestResult) (added, er
 			return add, err
 		}
 	}
-	if _, err := w.exec("articleInsert", key, articleID(a), a.URL, a.Title, a.Source, graph.NormalizeName(a.Source), a.Published, hash); err != nil {
+	if _, err := w.exec("articleInsert", key, articleID(a), a.URL, a.Title, a.Source, graph.NormalizeName(a.Source), a.Published, hash,
+		a.Author, a.Platform, a.ForwardedFrom, a.Views); err != nil {
 		return add, err
 	}
 
@@ -258,7 +261,11 @@ func (w *writer) article(x graph.Extraction, res *graph.IngestResult) (added, er
 	mentions := map[string]int{}
 	var order []string
 	for _, e := range x.Entities {
-		id, created, err := w.resolve(e)
+		resolve := w.resolve
+		if pin := x.IDs[e.ID]; pin != "" {
+			resolve = func(e graph.Entity) (string, bool, error) { return w.pinned(e, pin) }
+		}
+		id, created, err := resolve(e)
 		if err != nil {
 			return add, err
 		}
@@ -464,22 +471,54 @@ func (w *writer) resolve(e graph.Entity) (string, bool, error) {
 		}
 	}
 	if match, ok := graph.MatchEntity(e, cands); ok {
-		merged := graph.MergeEntity(match, e)
-		if merged.Name != match.Name || !sameList(merged.Aliases, match.Aliases) {
-			if _, err := w.exec("entityRename", merged.Name, encodeIDs(merged.Aliases), match.ID); err != nil {
-				return "", false, err
-			}
-			if err := w.addForms(merged); err != nil {
-				return "", false, err
-			}
-		}
-		return match.ID, false, nil
+		return match.ID, false, w.fold(match, e)
 	}
+	return w.create(e, graph.EntityID(e.Type, e.Name), true)
+}
+
+// fold merges e into the stored entity match.
+func (w *writer) fold(match, e graph.Entity) error {
+	merged := graph.MergeEntity(match, e)
+	if merged.Name != match.Name || !sameList(merged.Aliases, match.Aliases) {
+		if _, err := w.exec("entityRename", merged.Name, encodeIDs(merged.Aliases), match.ID); err != nil {
+			return err
+		}
+		if err := w.addForms(merged); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// pinned resolves an entity pinned to a stored id (graph.Extraction.IDs):
+// the entity with that id if there is one, else a new one given the id.
+func (w *writer) pinned(e graph.Entity, id string) (string, bool, error) {
+	st, err := w.stmt("entityByID")
+	if err != nil {
+		return "", false, err
+	}
+	var m graph.Entity
+	var typ, aliases string
+	switch err := st.QueryRowContext(w.ctx, id).Scan(&m.ID, &typ, &m.Name, &aliases, &m.ArticleCount); {
+	case err == sql.ErrNoRows:
+		return w.create(e, id, false)
+	case err != nil:
+		return "", false, dbError(err, "cannot read entities")
+	}
+	m.Type, m.Aliases = graph.EntityType(typ), decodeIDs(aliases)
+	return m.ID, false, w.fold(m, e)
+}
+
+// create stores e as a new entity with id base, or, when suffix is set and
+// an entity holds it, the first free of base-2, base-3…
+func (w *writer) create(e graph.Entity, base string, suffix bool) (string, bool, error) {
 	// Folding into an empty entity cleans the aliases the same way a
 	// merge would: no repeats, nothing equal to the name.
-	base := graph.EntityID(e.Type, e.Name)
 	ne := graph.MergeEntity(graph.Entity{Type: e.Type, Name: e.Name}, e)
 	for n := 1; ; n++ {
+		if n > 1 && !suffix {
+			return "", false, graph.Errorf(graph.ECONFLICT, "entity id %q is taken", base)
+		}
 		ne.ID = base
 		if n > 1 {
 			// Only when an entity that does not match holds the id.

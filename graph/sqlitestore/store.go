@@ -17,7 +17,9 @@ var _ graph.Store = (*Store)(nil)
 
 // schemaVersion is the version of the schema this code writes. A database
 // with a newer version is refused rather than misread.
-const schemaVersion = 1
+// Version 2 added the articles' provenance columns (author, platform,
+// forwarded_from, views); migrate adds them to a version 1 database.
+const schemaVersion = 2
 
 var schema = []string{
 	`CREATE TABLE IF NOT EXISTS articles (
@@ -28,7 +30,11 @@ var schema = []string{
 		source      TEXT NOT NULL,
 		source_norm TEXT NOT NULL,
 		published   TEXT NOT NULL,
-		hash        TEXT NOT NULL
+		hash        TEXT NOT NULL,
+		author         TEXT NOT NULL DEFAULT '',
+		platform       TEXT NOT NULL DEFAULT '',
+		forwarded_from TEXT NOT NULL DEFAULT '',
+		views          INTEGER NOT NULL DEFAULT 0
 	)`,
 	`CREATE TABLE IF NOT EXISTS entities (
 		id            TEXT PRIMARY KEY,
@@ -155,13 +161,60 @@ func (s *Store) migrate(ctx context.Context) error {
 			return graph.Wrap(graph.EINTERNAL, err, "cannot create the schema")
 		}
 	}
-	if v == 0 {
+	if v == 1 {
+		if err := addProvenance(ctx, tx); err != nil {
+			return err
+		}
+	}
+	switch {
+	case v == 0:
 		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version) VALUES (?)`, schemaVersion); err != nil {
+			return graph.Wrap(graph.EINTERNAL, err, "cannot record the schema version")
+		}
+	case v < schemaVersion:
+		if _, err := tx.ExecContext(ctx, `UPDATE schema_version SET version = ?`, schemaVersion); err != nil {
 			return graph.Wrap(graph.EINTERNAL, err, "cannot record the schema version")
 		}
 	}
 	if err := tx.Commit(); err != nil {
 		return graph.Wrap(graph.EINTERNAL, err, "cannot create the schema")
+	}
+	return nil
+}
+
+// provenanceColumns are the articles columns schema version 2 added.
+var provenanceColumns = []struct{ name, decl string }{
+	{"author", `TEXT NOT NULL DEFAULT ''`},
+	{"platform", `TEXT NOT NULL DEFAULT ''`},
+	{"forwarded_from", `TEXT NOT NULL DEFAULT ''`},
+	{"views", `INTEGER NOT NULL DEFAULT 0`},
+}
+
+// addProvenance brings a version 1 articles table to version 2, adding only
+// the columns it lacks, so a migration interrupted half-way (or run by two
+// processes) is finished rather than failed.
+func addProvenance(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT name FROM pragma_table_info('articles')`)
+	if err != nil {
+		return graph.Wrap(graph.EINTERNAL, err, "cannot read the articles table")
+	}
+	have := map[string]bool{}
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			rows.Close()
+			return graph.Wrap(graph.EINTERNAL, err, "cannot read the articles table")
+		}
+		have[n] = true
+	}
+	rows.Close()
+	for _, c := range provenanceColumns {
+		if have[c.name] {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `ALTER TABLE articles ADD COLUMN `+c.name+` `+c.decl); err != nil {
+			return graph.Wrap(graph.EINTERNAL, err, "cannot add the article provenance columns")
+		}
 	}
 	return nil
 }

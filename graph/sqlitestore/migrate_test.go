@@ -1,0 +1,84 @@
+package sqlitestore_test
+
+import (
+	"context"
+	"database/sql"
+	"path/filepath"
+	"testing"
+
+	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/graph/graphtest"
+	"github.com/actorgraph/actorgraph/graph/sqlitestore"
+)
+
+// TestSchemaV1 opens a database as version 1 left it (no provenance
+// columns): Open adds them, keeps what was stored, and opening again
+// changes nothing.
+func TestSchemaV1(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "graph.db")
+	s := open1(t, path)
+	xs := graphtest.Fixture()
+	if _, err := s.Ingest(ctx, xs); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := s.Counts(ctx)
+	s.Close()
+
+	// Take the database back to version 1.
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, stmt := range []string{
+		`ALTER TABLE articles DROP COLUMN author`, `ALTER TABLE articles DROP COLUMN platform`,
+		`ALTER TABLE articles DROP COLUMN forwarded_from`, `ALTER TABLE articles DROP COLUMN views`,
+		`UPDATE schema_version SET version = 1`,
+	} {
+		if _, err := db.Exec(stmt); err != nil {
+			t.Fatalf("%s: %v", stmt, err)
+		}
+	}
+	db.Close()
+
+	for round := 0; round < 2; round++ {
+		s := open1(t, path)
+		if got, _ := s.Counts(ctx); got != want {
+			t.Errorf("round %d: counts %+v, want %+v", round, got, want)
+		}
+		a, err := s.Article(ctx, xs[0].Article.Key())
+		if err != nil || a.Title != xs[0].Article.Title || a.Author != "" {
+			t.Errorf("round %d: Article = %+v, %v; want the stored one without provenance", round, a, err)
+		}
+		x := xs[3]
+		x.Article.URL = "https://example.org/news/forwarded"
+		x.Article.Platform, x.Article.ForwardedFrom, x.Article.Views = graph.PlatformTelegram, "Norland Watch", 7
+		if _, err := s.Ingest(ctx, []graph.Extraction{x}); err != nil {
+			t.Fatal(err)
+		}
+		a, err = s.Article(ctx, x.Article.Key())
+		if err != nil || a.ForwardedFrom != "Norland Watch" || a.Views != 7 || a.Platform != graph.PlatformTelegram {
+			t.Errorf("round %d: forwarded message stored as %+v, %v", round, a, err)
+		}
+		want.Articles++ // the forwarded message
+		s.Close()
+		db, err := sql.Open("sqlite", path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v int
+		if err := db.QueryRow(`SELECT version FROM schema_version`).Scan(&v); err != nil || v != 2 {
+			t.Errorf("round %d: schema version %d, %v; want 2", round, v, err)
+		}
+		db.Close()
+	}
+}
+
+func open1(t *testing.T, path string) *sqlitestore.Store {
+	t.Helper()
+	s, err := sqlitestore.Open(context.Background(), path)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	return s
+}
