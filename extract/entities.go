@@ -65,6 +65,27 @@ func (sc *scan) step(si int, s sentence, i int) int {
 			return i + 1
 		}
 	}
+	// "West Darfur", "Upper Nile": a compass word before a place's name is
+	// part of it; before a state it is dropped ("northern Israel")
+	if k, _ := sc.lexMatch(s, i); k == i && compass[t.text] && i+1 < s.lim && !s.titleCase && isCapWord(sc.d.toks[i+1].text) {
+		if j, es := sc.lexMatch(s, i+1); j > i+1 {
+			if es[0].typ == graph.Location {
+				m := mention{ti: i, tj: j, start: t.start, end: sc.d.toks[j-1].end, typ: graph.Location,
+					sent: si, signal: 0.8, acronymFor: -1, ent: -1}
+				m.text = sc.d.text[m.start:m.end]
+				sc.push(m)
+				return j
+			}
+			return i + 1
+		}
+		if j := sc.capRun(s, i+1); j > i+1 && !isHeadWord(sc.d.toks[j-1].text) {
+			m := mention{ti: i, tj: j, start: t.start, end: sc.d.toks[j-1].end, typ: graph.Location,
+				sent: si, signal: 0.6, acronymFor: -1, ent: -1}
+			m.text = sc.d.text[m.start:m.end]
+			sc.push(m)
+			return j
+		}
+	}
 	if j, es := sc.lexMatch(s, i); j > i {
 		if es[0].typ == graph.Country && !s.titleCase && j < s.lim && isCapWord(sc.d.toks[j].text) && !sc.isTitleStart(s, j) {
 			if rj := sc.capRun(s, j); rj > j {
@@ -388,6 +409,22 @@ func (sc *scan) nameAfterHead(s sentence, j int) bool {
 	return n >= 2
 }
 
+// compass words open region names.
+var compass = set("North", "South", "East", "West", "Upper", "Lower", "Central", "Northern",
+	"Southern", "Eastern", "Western", "Greater", "Inner", "Outer", "Northeast", "Northwest",
+	"Southeast", "Southwest")
+
+var functionWords = set("without", "with", "for", "and", "of", "the", "against", "in", "on", "from", "to")
+
+func hasFunctionWord(ts []token) bool {
+	for _, t := range ts[1:] {
+		if functionWords[lower(t.text)] && isCapWord(t.text) {
+			return true
+		}
+	}
+	return false
+}
+
 func isOpenQuote(s string) bool {
 	return s == "\"" || s == "“" || s == "'" || s == "‘" || s == "(" || s == "``"
 }
@@ -503,6 +540,9 @@ func (sc *scan) addRun(si int, s sentence, i, j int) {
 		m.typ, m.signal = graph.Person, 0.9
 	case n > 1 && (prev == "in" || prev == "at" || prev == "near") && !isPossessive(next):
 		m.typ, m.signal = graph.Location, 0.5
+	case n >= 2 && hasFunctionWord(toks[i:j]):
+		// "Doctors Without Borders": names of people hold no such words
+		m.typ, m.signal = graph.Organization, 0.5
 	case toks[i].ner == "PERSON" && n > 1:
 		m.typ, m.signal = graph.Person, 0.8
 	case toks[i].ner == "ORGANIZATION" && toks[j-1].ner == "ORGANIZATION" && n > 2:
