@@ -28,8 +28,8 @@ CREATE (a)-[r:$(row.type)]->(b) SET r = row.props`
 	loadDone = `MATCH (n) REMOVE n.snapshot_id`
 )
 
-// Dump reads the whole database.
-func (s *Store) Dump(ctx context.Context) (*Snapshot, error) {
+// TakeSnapshot reads the whole database. (Dump is graph.Dumper.)
+func (s *Store) TakeSnapshot(ctx context.Context) (*Snapshot, error) {
 	v, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		snap := &Snapshot{}
 		for _, q := range []struct {
@@ -57,8 +57,8 @@ func (s *Store) Dump(ctx context.Context) (*Snapshot, error) {
 	return v.(*Snapshot), nil
 }
 
-// Restore replaces the database's content with snap.
-func (s *Store) Restore(ctx context.Context, snap *Snapshot) error {
+// LoadAll replaces the database's content with snap.
+func (s *Store) LoadAll(ctx context.Context, snap *Snapshot) error {
 	_, err := s.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		for _, q := range []struct {
 			stmt   string

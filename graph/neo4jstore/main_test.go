@@ -92,7 +92,7 @@ func (v *view) activate() error {
 		return nil
 	}
 	if a := server.active; a != nil && !a.closed {
-		snap, err := v.s.Dump(ctx)
+		snap, err := v.s.TakeSnapshot(ctx)
 		if err != nil {
 			return err
 		}
@@ -102,7 +102,7 @@ func (v *view) activate() error {
 	if v.snap == nil {
 		return v.s.Clear(ctx)
 	}
-	err := v.s.Restore(ctx, v.snap)
+	err := v.s.LoadAll(ctx, v.snap)
 	v.snap = nil
 	return err
 }
