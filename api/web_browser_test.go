@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -129,6 +130,30 @@ func TestWebPageInBrowser(t *testing.T) {
 			t.Errorf("selected edges after the click = %q, want [%s]", got, meet.ID)
 		}
 		b.screenshot("web-page-neighborhood.png")
+	})
+
+	t.Run("ClickNode", func(t *testing.T) {
+		b.t = t
+		bravo := entityNamed(t, st, "Bravo")
+		d, err := st.Entity(ctx, bravo.ID)
+		if err != nil {
+			t.Fatalf("Entity(%s): %v", bravo.ID, err)
+		}
+		xy := evaluate[[]float64](b, fmt.Sprintf(`(() => {
+			const p = window.actorgraph.cy.getElementById(%s).renderedPosition();
+			const r = document.getElementById('cy').getBoundingClientRect();
+			return [r.left + p.x, r.top + p.y];
+		})()`, jsString(bravo.ID)))
+		b.do("click Bravo", chromedp.MouseClickXY(xy[0], xy[1]))
+		b.wait("Bravo's details", `document.querySelector('#detail-body h3') && document.querySelector('#detail-body h3').textContent === 'Bravo'`)
+		got := evaluate[map[string]string](b, `Object.fromEntries([...document.querySelectorAll('#detail-body .facts dt')].map(dt => [dt.textContent, dt.nextElementSibling.textContent]))`)
+		want := map[string]string{}
+		for typ, n := range d.RelationCounts {
+			want[strings.ReplaceAll(strings.ToLower(string(typ)), "_", " ")] = fmt.Sprint(n)
+		}
+		if !maps.Equal(got, want) {
+			t.Errorf("Bravo's relation counts shown %v, want the store's %v", got, want)
+		}
 	})
 
 	pathsShown := t.Run("Paths", func(t *testing.T) {
