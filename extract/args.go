@@ -482,6 +482,23 @@ func (rb *relBuilder) prepBefore(m, j int) (string, bool) {
 func (rb *relBuilder) objects(s sentence, j int, t trigger) []int {
 	sc := rb.sc
 	d := sc.d
+	// "urged the two countries", "called on both sides"
+	for k := j; k < s.lim && k < j+3; k++ {
+		w := lower(d.toks[k].text)
+		if w == "the" || w == "on" {
+			continue
+		}
+		if w == "both" && k+1 < s.lim && sideWords[lower(d.toks[k+1].text)] {
+			return rb.twoSides(d.toks[k].sent, s, k, true)
+		}
+		if w == "the" || w == "two" {
+			break
+		}
+		break
+	}
+	if j+2 < s.lim && lower(d.toks[j].text) == "the" && lower(d.toks[j+1].text) == "two" {
+		return rb.twoSides(d.toks[j].sent, s, j, false)
+	}
 	for k := j; k < s.lim && k < j+12; k++ {
 		w := lower(d.toks[k].text)
 		if w == "that" && t.preps["that"] {

@@ -222,6 +222,30 @@ func isHeadWord(w string) bool {
 
 // titleMatch finds the longest title (with qualifying modifiers) at token i.
 func (sc *scan) titleMatch(s sentence, i int) int {
+	// "Information Minister", "Culture Secretary": a capitalised portfolio
+	// before Minister/Secretary, when the lexicon has no such title
+	for n := 1; n <= 2 && i+n < s.lim; n++ {
+		if w := lower(sc.d.toks[i+n].text); w == "minister" || w == "secretary" {
+			ok := true
+			for k := i; k < i+n; k++ {
+				t := sc.d.toks[k].text
+				if !isCapWord(t) || stopCaps[t] || sc.lx.lookup(t) != nil || isHonorTok(sc, k) {
+					ok = false
+				}
+			}
+			if ok && isCapWord(sc.d.toks[i+n].text) {
+				if j := sc.titleMatchLexicon(s, i); j > i+n+1 {
+					return j
+				}
+				return i + n + 1
+			}
+			break
+		}
+	}
+	return sc.titleMatchLexicon(s, i)
+}
+
+func (sc *scan) titleMatchLexicon(s sentence, i int) int {
 	best := i
 	// modifiers first: "deputy", "top", "foreign policy"
 	k := i

@@ -86,12 +86,17 @@ var sideWords = set("countries", "nations", "states", "governments", "capitals",
 // twoSides reads "between (officials of) the two countries" as the two
 // parties of the last two-party interaction read in this sentence or the
 // one before; for states, persons stand for the state they serve.
-func (rb *relBuilder) twoSides(si int, s sentence, k int) []int {
+func (rb *relBuilder) twoSides(si int, s sentence, k int, both bool) []int {
 	d := rb.sc.d
 	for k+1 < s.lim && (lower(d.toks[k].text) == "officials" || lower(d.toks[k].text) == "representatives" || lower(d.toks[k].text) == "delegations" || lower(d.toks[k].text) == "of") {
 		k++
 	}
-	if k+2 >= s.lim || lower(d.toks[k].text) != "the" || lower(d.toks[k+1].text) != "two" || !sideWords[lower(d.toks[k+2].text)] {
+	if both {
+		k-- // "both countries": align with "the two countries"
+	} else if k+2 >= s.lim || lower(d.toks[k].text) != "the" || lower(d.toks[k+1].text) != "two" {
+		return nil
+	}
+	if k+2 >= s.lim || !sideWords[lower(d.toks[k+2].text)] {
 		return nil
 	}
 	states := true
@@ -302,7 +307,7 @@ func (rb *relBuilder) readTrigger(si int, s sentence, i, j int, t trigger, attr 
 			if k < s.lim && lower(d.toks[k].text) == "between" {
 				parties := rb.list(s, k+1)
 				if len(parties) == 0 {
-					parties = rb.twoSides(si, s, k+1)
+					parties = rb.twoSides(si, s, k+1, false)
 				}
 				host := rb.host(s, i)
 				if w := lower(d.toks[i].text); strings.HasPrefix(w, "mediat") {

@@ -301,7 +301,18 @@ func isHonorTok(sc *scan, k int) bool {
 // possessive qualifier; a bare "President, Trump" is not.
 func (rb *relBuilder) reverseAppositive(t span) bool {
 	d := rb.sc.d
-	return t.ti > 0 && isPossessive(d.toks[t.ti-1].text)
+	if t.ti == 0 {
+		return false
+	}
+	if isPossessive(d.toks[t.ti-1].text) {
+		return true
+	}
+	// "The African Union Commission chairperson, X,"
+	if mi := rb.mentionAt(t.ti - 1); mi >= 0 {
+		typ := rb.typeOf(mi)
+		return typ == graph.Organization || typ == graph.Country
+	}
+	return false
 }
 
 func (rb *relBuilder) addRole(person, obj int, role string, conf float64, sent int) {

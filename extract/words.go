@@ -67,6 +67,7 @@ var stopCaps = set("The", "A", "An", "This", "That", "These", "Those", "It", "It
 	"Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
 	"April", "June", "July", "August", "September", "October", "November", "December", "Jan.",
 	"Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
+	"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 	"Mr", "Mrs", "Ms", "By", "Via", "Source", "Sources", "Statement", "Today", "Yesterday",
 	"Tomorrow", "Tonight", "Morning", "Evening", "Afternoon", "State", "States", "Speculation",
 	"Backchannel", "Hardline", "Diplomacy", "Ceasefire", "Peace", "War", "Government",
