@@ -301,6 +301,7 @@ func TestHoldsRole(t *testing.T) {
 		{"a spokesman of a state's ministry", "Iran's Foreign Ministry spokesman Reza Karimi spoke on Monday.", "Reza Karimi", "Foreign Ministry of Iran", "spokesman", ""},
 		{"a portfolio before Minister is a title", "Chad's Fisheries Minister Idriss Mahamat spoke.", "Idriss Mahamat", "Chad", "Fisheries Minister", ""},
 		{"a body's title in reverse apposition", "The Arab League chairperson, Samir Nasser, spoke.", "Samir Nasser", "Arab League", "chairperson", ""},
+		{"a state after the titled name", "President Emmanuel Morel of France met the delegation.", "Emmanuel Morel", "France", "President", ""},
 		{"a list of titled names is no apposition", "The team included Ana Ruiz, Trade Minister Luis Paz, and others.", "Ana Ruiz", "", "", "Luis Paz"},
 	}
 	for _, tc := range tests {

@@ -169,6 +169,12 @@ func (rb *relBuilder) roles() {
 		}
 		obj, conf, qual := rb.qualifier(chain.ti, s)
 		if conf < 0.85 {
+			// "President Emmanuel Morel of France"
+			if o, mi := rb.postOf(pm, s); o >= 0 {
+				obj, conf, qual = o, 0.85, []int{mi}
+			}
+		}
+		if conf < 0.85 {
 			// "U.S. Advisor X and Middle East envoy Y": a coordinated
 			// title shares the qualifier of the one before it.
 			if o, ok := rb.sharedQualifier(chain, s); ok {
@@ -186,6 +192,35 @@ func (rb *relBuilder) roles() {
 		rb.addRole(person, obj, rb.roleText(chain), conf, d.toks[title.ti].sent)
 	}
 	rb.appositives()
+}
+
+// postOf reads "PERSON of STATE" right after a titled person ("Prime
+// Minister Ana Lupu of Moldova") and returns the state or body and its
+// mention.
+func (rb *relBuilder) postOf(pm int, s sentence) (int, int) {
+	sc := rb.sc
+	d := sc.d
+	k := sc.ments[pm].tj
+	if k+1 >= s.lim || lower(d.toks[k].text) != "of" {
+		return -1, -1
+	}
+	k++
+	if lower(d.toks[k].text) == "the" {
+		k++
+	}
+	mi := rb.mentionAt(k)
+	if mi < 0 || sc.ments[mi].ti != k {
+		return -1, -1
+	}
+	e := rb.entOf(mi)
+	if e < 0 || (rb.ents[e].typ != graph.Country && rb.ents[e].typ != graph.Organization) {
+		return -1, -1
+	}
+	// the state closes the phrase: "of France said", "of France, ..."
+	if n := sc.ments[mi].tj; n < s.lim && isPossessive(d.toks[n].text) {
+		return -1, -1
+	}
+	return e, mi
 }
 
 // anaphoricState: "It also includes Deputy Minister X" after "The Russian
