@@ -56,7 +56,6 @@ func verbs() []verb {
 		{"timeline", "print what happened to an entity, or between two, as JSON, CSV or timeline JSON", (*Main).runTimeline},
 		{"export", "write the graph, or an entity's neighbourhood, as Cytoscape, D3, GraphML or GEXF", (*Main).runExport},
 		{"gen", "write synthetic news articles about a fictional cast, for benchmarks", (*Main).runGen},
-		{"migrate", "copy a graph between stores (SQLite, Neo4j), keeping entity ids; rerun to resume", (*Main).runMigrate},
 	}
 }
 
