@@ -198,6 +198,10 @@ func (rb *relBuilder) subjects(s sentence, i int, noun bool) []int {
 		}
 		m := sc.ments[mi]
 		if g := rb.governor(s, m); g != "" {
+			if g == "by" && rb.leads(s, m) {
+				// "a delegation led by X held talks": X acts for it
+				return []int{e}
+			}
 			if g == "between" && !noun {
 				// "talks between A and B ended without an agreement"
 				for j := m.ti - 1; j >= s.first; j-- {
@@ -217,6 +221,32 @@ func (rb *relBuilder) subjects(s sentence, i int, noun bool) []int {
 		return out
 	}
 	return nil
+}
+
+// groupNouns name a group that a person can lead on someone's behalf.
+var groupNouns = set("delegation", "delegations", "team", "mission", "panel", "committee", "group", "side")
+
+// leads reports whether mention m is the leader in "a delegation led by
+// m", "the team headed by m": the group's leader acts for it, so the
+// leader, not the group's state, is the party of what the group does.
+func (rb *relBuilder) leads(s sentence, m mention) bool {
+	d := rb.sc.d
+	k := m.ti - 1
+	for k >= s.first && rb.skippable(k) {
+		k--
+	}
+	if k-1 < s.first || lower(d.toks[k].text) != "by" {
+		return false
+	}
+	if v := lower(d.toks[k-1].text); v != "led" && v != "headed" && v != "chaired" {
+		return false
+	}
+	for j := k - 2; j >= s.first && j >= k-5; j-- {
+		if groupNouns[lower(d.toks[j].text)] {
+			return true
+		}
+	}
+	return false
 }
 
 // mainSubject: the first free actor of the clause before token k ("X
