@@ -204,7 +204,7 @@ func splitEdges(ps []piece) []piece {
 	for _, p := range ps {
 		s := p.text
 		switch {
-		case len(s) > 3 && strings.HasSuffix(s, ".") && strings.Count(s, ".") == 1 && !abbreviations[strings.ToLower(s)]:
+		case len(s) >= 3 && strings.HasSuffix(s, ".") && strings.Count(s, ".") == 1 && !abbreviations[strings.ToLower(s)]:
 			out = append(out, piece{s[:len(s)-1], p.start}, piece{".", p.start + len(s) - 1})
 		case len(s) > 2 && strings.HasSuffix(s, "-") && !strings.HasPrefix(s, "-"):
 			out = append(out, piece{s[:len(s)-1], p.start}, piece{"-", p.start + len(s) - 1})

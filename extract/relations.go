@@ -406,7 +406,11 @@ func (rb *relBuilder) readTrigger(si int, s sentence, i, j int, t trigger, attr 
 	}
 	for _, a := range subj {
 		for _, b := range obj {
-			rb.add(rel{typ: t.typ, subj: a, obj: b, via: via, attr: attr, date: date, pol: pol, conf: conf, sent: si, trig: i})
+			typ := t.typ
+			if typ == graph.Support && strings.HasPrefix(lower(d.toks[i].text), "welcom") && rb.ents[b].typ == graph.Person {
+				typ = graph.Meet // "welcomed the prime minister": a host's meeting
+			}
+			rb.add(rel{typ: typ, subj: a, obj: b, via: via, attr: attr, date: date, pol: pol, conf: conf, sent: si, trig: i})
 			if (t.typ == graph.Reject || t.typ == graph.Agree) && rb.requestOf(s, j) {
 				// "X rejected Y's demand": Y asked X
 				rb.add(rel{typ: graph.Request, subj: b, obj: a, attr: attr, date: date, pol: graph.Asserted, conf: 0.5, sent: si, trig: i})

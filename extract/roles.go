@@ -122,6 +122,16 @@ func (rb *relBuilder) roles() {
 		for k < s.lim && isHonorTok(sc, k) {
 			k++
 		}
+		// "Russia's ambassador to the UN, X": the title's complement first
+		if k+1 < s.lim && (lower(d.toks[k].text) == "to" || lower(d.toks[k].text) == "of") && rb.reverseAppositive(title) {
+			n := k + 1
+			if lower(d.toks[n].text) == "the" {
+				n++
+			}
+			if mi := rb.mentionAt(n); mi >= 0 && sc.ments[mi].ti == n && sc.ments[mi].tj < s.lim && d.toks[sc.ments[mi].tj].text == "," {
+				k = sc.ments[mi].tj
+			}
+		}
 		if k+1 < s.lim && d.toks[k].text == "," && rb.reverseAppositive(title) {
 			comma = true
 			k++
