@@ -154,10 +154,13 @@ func writeArticle(ctx context.Context, tx neo4j.ManagedTransaction, x *graph.Ext
 	if err != nil {
 		return nil, err
 	}
+	if err := r.pin(ctx, tx, x.IDs); err != nil {
+		return nil, err
+	}
 	local := map[string]string{}
 	mentions := map[string]int{}
 	for _, e := range x.Entities {
-		id := r.resolve(e)
+		id := r.resolvePinned(e, x.IDs[e.ID])
 		local[e.ID] = id
 		mentions[id] += len(e.Mentions)
 	}
@@ -191,10 +194,7 @@ func writeArticle(ctx context.Context, tx neo4j.ManagedTransaction, x *graph.Ext
 		mrows = append(mrows, map[string]any{"id": eid, "count": int64(mentions[eid])})
 	}
 	err = exec(ctx, tx, "article_upsert", map[string]any{
-		"article": map[string]any{
-			"key": key, "id": id, "url": a.URL, "title": a.Title, "source": a.Source,
-			"published": a.Published, "hash": hash,
-		},
+		"article":  articleProps(a, key, id, hash),
 		"mentions": mrows,
 	})
 	if err != nil {
