@@ -302,6 +302,7 @@ func TestHoldsRole(t *testing.T) {
 		{"a portfolio before Minister is a title", "Chad's Fisheries Minister Idriss Mahamat spoke.", "Idriss Mahamat", "Chad", "Fisheries Minister", ""},
 		{"a body's title in reverse apposition", "The Arab League chairperson, Samir Nasser, spoke.", "Samir Nasser", "Arab League", "chairperson", ""},
 		{"a state after the titled name", "President Emmanuel Morel of France met the delegation.", "Emmanuel Morel", "France", "President", ""},
+		{"reverse apposition through the title's complement", "Chile's ambassador to the UN, Paula Reyes, spoke first.", "Paula Reyes", "Chile", "ambassador", ""},
 		{"a list of titled names is no apposition", "The team included Ana Ruiz, Trade Minister Luis Paz, and others.", "Ana Ruiz", "", "", "Luis Paz"},
 	}
 	for _, tc := range tests {
@@ -480,6 +481,9 @@ func TestInteractions(t *testing.T) {
 				{typ: graph.Request, subj: "Ghana", obj: "Togo", polarity: graph.Asserted}}, nil},
 		{"a phone call is a meeting", "Kenyan President Wanjiru Otieno spoke by phone with Samia Hassan on Monday.", "2025-02-18",
 			[]rel{{typ: graph.Meet, subj: "Wanjiru Otieno", obj: "Samia Hassan", polarity: graph.Asserted, date: "2025-02-17"}}, nil},
+		{"welcoming a person is a meeting", "President Ana Lupu welcomed Chinese Foreign Minister Li Wenhao.", "",
+			[]rel{{typ: graph.Meet, subj: "Ana Lupu", obj: "Li Wenhao", polarity: graph.Asserted}},
+			[]rel{{typ: graph.Support, subj: "Ana Lupu", obj: "Li Wenhao"}}},
 		{"reciprocal", "Armenia and Azerbaijan continued to exchange fire.", "",
 			[]rel{{typ: graph.Attack, subj: "Armenia", obj: "Azerbaijan", polarity: graph.Asserted},
 				{typ: graph.Attack, subj: "Azerbaijan", obj: "Armenia", polarity: graph.Asserted}}, nil},
