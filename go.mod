@@ -16,7 +16,9 @@ require gopkg.in/yaml.v3 v3.0.1
 
 require (
 	github.com/chromedp/cdproto v0.159.0 // indirect
+	github.com/getkin/kin-openapi v0.153.0 // indirect
 	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
+	github.com/hbollon/go-edlib v1.7.0
 )
 
 require (

@@ -15,7 +15,7 @@ import (
 
 // corpusServer posts every dev corpus article through the real extractor
 // into a fresh store, or skips when ../shared is not there.
-func corpusServer(b *testing.B) http.Handler {
+func corpusServer(b testing.TB) http.Handler {
 	b.Helper()
 	dir := filepath.Join("..", "..", "shared", "corpus", "dev")
 	files, err := filepath.Glob(filepath.Join(dir, "*.json"))

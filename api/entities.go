@@ -8,8 +8,11 @@ import (
 )
 
 // EntitiesResponse answers GET /v1/entities.
+// NearMisses lists the ids of the entities that are there because their
+// spelling is close to q rather than because they match it; they come last.
 type EntitiesResponse struct {
-	Entities []graph.Entity `json:"entities"`
+	Entities   []graph.Entity `json:"entities"`
+	NearMisses []string       `json:"near_misses,omitempty"`
 }
 
 // EntityResponse answers GET /v1/entities/{id}.
@@ -18,7 +21,9 @@ type EntityResponse struct {
 }
 
 // findEntities answers GET /v1/entities?q=&type=&limit=: entities whose
-// name or alias matches q, exact matches first.
+// name or alias matches q, exact matches first, then, while there is room
+// under limit, near misses of q (see searchEntities); near=false leaves
+// them out.
 func (s *Server) findEntities(c *gin.Context) {
 	p := newParams(c.Request.URL.Query())
 	f := graph.EntityFilter{
@@ -26,11 +31,12 @@ func (s *Server) findEntities(c *gin.Context) {
 		Types: p.entityTypes("type"),
 		Limit: p.limit(graph.MaxLimit),
 	}
+	near := p.bool("near", true)
 	if err := p.done(); err != nil {
 		s.fail(c, err)
 		return
 	}
-	es, err := s.Store.FindEntities(c.Request.Context(), f)
+	es, misses, err := s.searchEntities(c.Request.Context(), f, near)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -38,7 +44,7 @@ func (s *Server) findEntities(c *gin.Context) {
 	if es == nil {
 		es = []graph.Entity{}
 	}
-	writeJSON(c, http.StatusOK, EntitiesResponse{Entities: es})
+	writeJSON(c, http.StatusOK, EntitiesResponse{Entities: es, NearMisses: misses})
 }
 
 // getEntity answers GET /v1/entities/{id}.

@@ -112,10 +112,13 @@ func (s *Server) Handler() http.Handler {
 	v1.GET("/entities", s.findEntities)
 	v1.GET("/entities/:id", s.getEntity)
 	v1.GET("/entities/:id/relations", s.entityRelations)
+	v1.GET("/entities/:id/neighborhood", s.neighborhood)
 	v1.GET("/relations", s.listRelations)
 	v1.GET("/relations/:id", s.getRelation)
 	v1.GET("/paths", s.findPaths)
 	v1.GET("/timeline", s.timeline)
+	v1.GET("/export", s.exportGraph)
+	v1.GET("/openapi.json", s.openAPI)
 	s.routeWeb(r)
 	return r
 }

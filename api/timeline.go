@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 
+	"github.com/actorgraph/actorgraph/export"
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/gin-gonic/gin"
 )
@@ -17,10 +18,21 @@ type TimelineResponse struct {
 
 // timeline answers GET /v1/timeline?entity=&other=: what happened, and
 // when, to one entity or between two (ids or names), or in the whole graph.
+//
+//	format  json (default): the TimelineResponse envelope;
+//	        csv, timelinejs, vis: the export package's timeline for that
+//	        tool, with its own media type and a download file name
 func (s *Server) timeline(c *gin.Context) {
 	p := newParams(c.Request.URL.Query())
 	q := graph.TimelineQuery{Filter: p.filter(), Limit: p.limit(graph.MaxLimit)}
 	entity, other := p.one("entity"), p.one("other")
+	format := export.TimelineJSON
+	if f := p.one("format"); f != "" {
+		var err error
+		if format, err = export.ParseTimelineFormat(f); err != nil {
+			p.fail("parameter format: %s", graph.ErrorMessage(err))
+		}
+	}
 	if err := p.done(); err != nil {
 		s.fail(c, err)
 		return
@@ -61,5 +73,32 @@ func (s *Server) timeline(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	writeJSON(c, http.StatusOK, resp)
+	if format == export.TimelineJSON {
+		writeJSON(c, http.StatusOK, resp)
+		return
+	}
+	t := export.Timeline{
+		Title: timelineTitle(resp.Entity, resp.Other),
+		Edges: edges,
+		Name:  func(id string) string { return resp.Entities[id].Name },
+	}
+	// The timeline is in memory already and small (limit ≤ MaxLimit), so
+	// it is written to a buffer: a failure can still become a problem.
+	w := &bufferedAnswer{}
+	if err := export.WriteTimeline(w, format, t); err != nil {
+		s.fail(c, err)
+		return
+	}
+	w.send(c, format.ContentType(), downloadName("timeline", format.Ext(), resp.Entity, resp.Other))
+}
+
+// timelineTitle heads a TimelineJS3 document.
+func timelineTitle(entity, other *EntityRef) string {
+	switch {
+	case other != nil:
+		return entity.Name + " and " + other.Name
+	case entity != nil:
+		return entity.Name
+	}
+	return "Timeline"
 }
