@@ -299,35 +299,8 @@ func (rb *relBuilder) readTrigger(si int, s sentence, i, j int, t trigger, attr 
 	passive := !t.noun && rb.passive(s, i)
 
 	// "talks between A, B and C": one relation per pair.
-	if t.noun || t.typ == graph.Negotiate {
-		if k := j; k < s.lim && k < j+3 {
-			for k < s.lim && k < j+3 && lower(d.toks[k].text) != "between" {
-				k++
-			}
-			if k < s.lim && lower(d.toks[k].text) == "between" {
-				parties := rb.list(s, k+1)
-				if len(parties) == 0 {
-					parties = rb.twoSides(si, s, k+1, false)
-				}
-				host := rb.host(s, i)
-				if w := lower(d.toks[i].text); strings.HasPrefix(w, "mediat") {
-					if subs := rb.subjects(s, i, false); len(subs) > 0 {
-						host = subs[0]
-					}
-				}
-				via := rb.via(s, i, j, t.typ)
-				if host >= 0 {
-					via = append(via, host)
-				}
-				for a := 0; a < len(parties); a++ {
-					for b := a + 1; b < len(parties); b++ {
-						rb.add(rel{typ: t.typ, subj: parties[a], obj: parties[b], via: via, attr: attr, trig: i,
-							date: date, pol: pol, conf: 0.55, sent: si})
-					}
-				}
-				return
-			}
-		}
+	if (t.noun || t.typ == graph.Negotiate) && rb.between(si, s, i, j, t, pol, attr) {
+		return
 	}
 	var subj, obj []int
 	if passive {
@@ -485,6 +458,42 @@ func (rb *relBuilder) controlled(s sentence, i int) bool {
 		}
 	}
 	return false
+}
+
+// between reads "TRIGGER (...) between A, B and C" (within three words
+// of the trigger) as one relation per pair, a host or mediator in via. It
+// reports whether it did.
+func (rb *relBuilder) between(si int, s sentence, i, j int, t trigger, pol graph.Polarity, attr []int) bool {
+	d := rb.sc.d
+	k := j
+	for k < s.lim && k < j+3 && lower(d.toks[k].text) != "between" {
+		k++
+	}
+	if k >= s.lim || lower(d.toks[k].text) != "between" {
+		return false
+	}
+	parties := rb.list(s, k+1)
+	if len(parties) == 0 {
+		parties = rb.twoSides(si, s, k+1, false)
+	}
+	host := rb.host(s, i)
+	if strings.HasPrefix(lower(d.toks[i].text), "mediat") {
+		// "X served as a mediator between A and B"
+		if subs := rb.subjects(s, i, false); len(subs) > 0 {
+			host = subs[0]
+		}
+	}
+	via := rb.via(s, i, j, t.typ)
+	if host >= 0 {
+		via = append(via, host)
+	}
+	for a := 0; a < len(parties); a++ {
+		for b := a + 1; b < len(parties); b++ {
+			rb.add(rel{typ: t.typ, subj: parties[a], obj: parties[b], via: via, attr: attr, trig: i,
+				pol: pol, conf: 0.55, sent: si})
+		}
+	}
+	return true
 }
 
 // followsNoun: "hosted the talks", "hosting previous rounds of discussions".
