@@ -19,6 +19,7 @@
 //	              AFFILIATED_WITH
 //	args.go       clause arguments: subjects, objects, coordination, pronouns,
 //	              quotation speakers
+//	members.go    MEMBER_OF from apposition, "NATO members X", "X joined Y"
 //	attribution.go, dates.go   attributed_to and dates
 //	words.go      closed-class word lists (heads, cues, stop words)
 //

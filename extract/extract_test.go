@@ -533,6 +533,47 @@ func containsName(x graph.Extraction, ids []string, name string) bool {
 	return false
 }
 
+func TestMemberOf(t *testing.T) {
+	tests := []struct {
+		name, text, member, body string
+		want                     bool
+	}{
+		{"apposition", "Estonia, a founding member of the Baltic Council, objected.", "Estonia", "Baltic Council", true},
+		{"body before members", "NATO members Estonia and Latvia asked for more troops.", "Latvia", "NATO", true},
+		{"member state", "EU member state Malta abstained.", "Malta", "European Union", true},
+		{"joined", "Finland joined NATO in 2023.", "Finland", "NATO", true},
+		{"membership", "Ukraine's membership of NATO was discussed.", "Ukraine", "NATO", true},
+		{"a state is no body to be member of", "Spain, a member of Portugal's team, left.", "Spain", "Portugal", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			x := run(t, tc.text, "")
+			found := false
+			for _, r := range x.Relations {
+				if r.Type == graph.MemberOf && nameOf(x, r.Subject) == tc.member && (nameOf(x, r.Object) == tc.body || hasAlias(x, r.Object, tc.body)) {
+					found = true
+				}
+			}
+			if found != tc.want {
+				t.Errorf("MEMBER_OF(%s, %s) found = %v, want %v; got %v", tc.member, tc.body, found, tc.want, relSummary(x))
+			}
+		})
+	}
+}
+
+func hasAlias(x graph.Extraction, id, form string) bool {
+	for _, e := range x.Entities {
+		if e.ID == id {
+			for _, a := range e.Aliases {
+				if a == form {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // TestNoRelation: sentences that must not yield any interaction.
 func TestNoRelation(t *testing.T) {
 	tests := []struct{ name, text string }{

@@ -55,6 +55,7 @@ func (x *Extractor) Extract(ctx context.Context, a graph.Article) (graph.Extract
 	rb.roles()
 	rb.roleRefs()
 	rb.affiliations()
+	rb.memberships()
 	rb.interactions()
 
 	// Entities with at least one mention, ids by type and name.
