@@ -1,0 +1,49 @@
+package loadtest
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+// BenchLoad measures ingesting generated graphs into empty stores made by
+// open: ACTORGRAPH_BENCH_LOAD_RELATIONS relations (default 200, ten per
+// article, among a fifth as many actors) and ten times as many, each
+// written 32 articles per Ingest call (as `actorgraph ingest` does) and one
+// article per call. It reports articles/s and relations/s.
+func BenchLoad(b *testing.B, open func(testing.TB) graph.Store) {
+	b.Helper()
+	base := Size("LOAD_RELATIONS", 200)
+	for _, rels := range []int{base, 10 * base} {
+		g := NewGraph(uint64(rels), max(rels/5, 50), rels)
+		for _, batch := range []int{32, 1} {
+			b.Run(fmt.Sprintf("relations=%d/batch=%d", rels, batch), func(b *testing.B) {
+				ctx := context.Background()
+				var spent time.Duration
+				for b.Loop() {
+					b.StopTimer()
+					s := open(b)
+					b.StartTimer()
+					t0 := time.Now()
+					rep, err := g.Load(ctx, s, batch)
+					spent += time.Since(t0)
+					if err != nil {
+						b.Fatal(err)
+					}
+					if rep.ArticlesNew != len(g.Extractions) {
+						b.Fatalf("%d of %d articles stored", rep.ArticlesNew, len(g.Extractions))
+					}
+					b.StopTimer()
+					s.Close()
+					b.StartTimer()
+				}
+				n := float64(b.N)
+				b.ReportMetric(n*float64(len(g.Extractions))/spent.Seconds(), "articles/s")
+				b.ReportMetric(n*float64(g.Relations)/spent.Seconds(), "relations/s")
+			})
+		}
+	}
+}
