@@ -574,6 +574,29 @@ func hasAlias(x graph.Extraction, id, form string) bool {
 	return false
 }
 
+func TestAffiliatedWith(t *testing.T) {
+	tests := []struct {
+		name, text, a, b string
+		want             bool
+	}{
+		{"state-run outlet", "Egypt's state-run Al-Ahram reported the visit.", "Al-Ahram", "Egypt", true},
+		{"state media with demonym", "Chinese state media outlet CGTN aired the speech.", "CGTN", "China", true},
+		{"generic ministry", "Peru's Foreign Ministry announced the visit.", "Foreign Ministry of Peru", "Peru", true},
+		{"linked outlet", "The army-linked Nile Daily praised Sudan's Sovereign Council.", "Nile Daily", "Sudan", false},
+		{"state before a body", "The U.S. State Department confirmed it.", "State Department", "United States", true},
+		{"X-backed group", "The Iran-backed Kataib Brigade claimed the attack.", "Kataib Brigade", "Iran", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			x := run(t, tc.text, "")
+			found := len(findRel(x, graph.AffiliatedWith, tc.a, tc.b)) > 0
+			if found != tc.want {
+				t.Errorf("AFFILIATED_WITH(%s, %s) found = %v, want %v; got %v / %v", tc.a, tc.b, found, tc.want, relSummary(x), summary(x))
+			}
+		})
+	}
+}
+
 // TestNoRelation: sentences that must not yield any interaction.
 func TestNoRelation(t *testing.T) {
 	tests := []struct{ name, text string }{

@@ -687,6 +687,12 @@ func (rb *relBuilder) affiliations() {
 				}
 			}
 		}
+		// "Iran's state-run IRNA", "Chinese state media outlet CGTN"
+		if typ == graph.Media {
+			if c := rb.stateMedia(m); c >= 0 {
+				rb.add(rel{typ: graph.AffiliatedWith, subj: m.ent, obj: c, conf: 0.7, sent: m.sent})
+			}
+		}
 		// a body "of" its state: "the Supreme Council of the Republic"
 		if typ == graph.Organization && m.tj+1 < d.sents[m.sent].lim && lower(d.toks[m.tj].text) == "of" {
 			n := m.tj + 1
@@ -738,6 +744,32 @@ func (rb *relBuilder) affiliations() {
 			}
 		}
 	}
+}
+
+// stateMedia: a state's mention and a state-ownership word shortly
+// before an outlet's name; the state it belongs to, or -1.
+func (rb *relBuilder) stateMedia(m mention) int {
+	d := rb.sc.d
+	s := d.sents[m.sent]
+	owned := false
+	for k := m.ti - 1; k >= s.first && k >= m.ti-6; k-- {
+		w := lower(d.toks[k].text)
+		switch w {
+		case "state-run", "state-owned", "state-controlled", "state", "government-run", "state-backed", "official":
+			owned = true
+			continue
+		}
+		if mi := rb.mentionAt(k); mi >= 0 {
+			if e := rb.entOf(mi); e >= 0 && rb.ents[e].typ == graph.Country && owned {
+				return e
+			}
+			return -1
+		}
+		if w == "," || w == "." || strings.HasPrefix(d.toks[k].tag, "VB") {
+			return -1
+		}
+	}
+	return -1
 }
 
 var affixes = set("linked", "aligned", "affiliated", "backed", "allied", "run", "owned", "controlled", "funded", "sponsored")
