@@ -303,6 +303,8 @@ func TestHoldsRole(t *testing.T) {
 		{"a body's title in reverse apposition", "The Arab League chairperson, Samir Nasser, spoke.", "Samir Nasser", "Arab League", "chairperson", ""},
 		{"a state after the titled name", "President Emmanuel Morel of France met the delegation.", "Emmanuel Morel", "France", "President", ""},
 		{"reverse apposition through the title's complement", "Chile's ambassador to the UN, Paula Reyes, spoke first.", "Paula Reyes", "Chile", "ambassador", ""},
+		{"the object of an interaction serves someone else", "Mali expelled ambassador Jean Roux on Monday.", "Jean Roux", "", "", "Mali"},
+		{"a state sending its own envoy", "Ukraine sent chief negotiator Oleh Marchenko to the talks.", "Oleh Marchenko", "Ukraine", "chief negotiator", ""},
 		{"a list of titled names is no apposition", "The team included Ana Ruiz, Trade Minister Luis Paz, and others.", "Ana Ruiz", "", "", "Luis Paz"},
 	}
 	for _, tc := range tests {

@@ -450,6 +450,19 @@ func (rb *relBuilder) bareTitle(ti int, s sentence) (int, float64, []int) {
 			return -1, 0, nil
 		}
 	}
+	// the object of an interaction verb serves someone else: "Mali
+	// expelled ambassador X" says nothing of whose ambassador X is
+	p := ti - 1
+	for p >= s.first && determiners[lower(d.toks[p].text)] {
+		p--
+	}
+	if p >= s.first && strings.HasPrefix(d.toks[p].tag, "VB") {
+		for q := p; q >= s.first && q >= p-2; q-- {
+			if _, end, ok := sc.lx.triggers.match(d, s, q); ok && end == p+1 {
+				return -1, 0, nil
+			}
+		}
+	}
 	// the clause: back to a boundary
 	start := s.first
 	for k := ti - 1; k >= s.first; k-- {
