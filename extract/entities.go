@@ -433,6 +433,12 @@ func (sc *scan) nameAfterHead(s sentence, j int) bool {
 	return n >= 2
 }
 
+// placePrefixes open place names ("Kafr Qasim", "Bab al-Hawa", "Mount
+// Hermon", "Port Sudan").
+var placePrefixes = set("Kafr", "Kfar", "Bab", "Jabal", "Jebel", "Beit", "Deir", "Khan", "Ras",
+	"Wadi", "Bir", "Tel", "Tell", "Ein", "Mount", "Lake", "Cape", "Port", "Fort", "Sharm",
+	"Tal", "Umm", "Qasr", "Hai", "Hay", "Kibbutz", "Moshav", "Camp", "Mountains")
+
 // compass words open region names.
 var compass = set("North", "South", "East", "West", "Upper", "Lower", "Central", "Northern",
 	"Southern", "Eastern", "Western", "Greater", "Inner", "Outer", "Northeast", "Northwest",
@@ -571,6 +577,8 @@ func (sc *scan) addRun(si int, s sentence, i, j int) {
 		m.typ, m.signal = graph.Person, 0.8
 	case toks[i].ner == "ORGANIZATION" && toks[j-1].ner == "ORGANIZATION" && n > 2:
 		m.typ, m.signal = graph.Organization, 0.6
+	case n >= 2 && placePrefixes[toks[i].text]:
+		m.typ, m.signal = graph.Location, 0.6 // "Kafr Qasim", "Mount Hermon"
 	case n >= 2 && n <= 6:
 		m.typ, m.signal = graph.Person, 0.6
 	case n == 1 && (placePreps[prev] && prev != "to" || prev == "of" && i-2 >= s.first && lower(toks[i-2].text) == "out"):
