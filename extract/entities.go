@@ -570,6 +570,8 @@ func (sc *scan) addRun(si int, s sentence, i, j int) {
 		m.typ, m.signal = graph.Person, 0.9
 	case n > 1 && (prev == "in" || prev == "at" || prev == "near") && !isPossessive(next):
 		m.typ, m.signal = graph.Location, 0.5
+	case n >= 2 && placePrefixes[toks[i].text]:
+		m.typ, m.signal = graph.Location, 0.6 // "Kafr Qasim", "Mount Hermon"
 	case n >= 2 && hasFunctionWord(toks[i:j]):
 		// "Doctors Without Borders": names of people hold no such words
 		m.typ, m.signal = graph.Organization, 0.5
@@ -577,8 +579,6 @@ func (sc *scan) addRun(si int, s sentence, i, j int) {
 		m.typ, m.signal = graph.Person, 0.8
 	case toks[i].ner == "ORGANIZATION" && toks[j-1].ner == "ORGANIZATION" && n > 2:
 		m.typ, m.signal = graph.Organization, 0.6
-	case n >= 2 && placePrefixes[toks[i].text]:
-		m.typ, m.signal = graph.Location, 0.6 // "Kafr Qasim", "Mount Hermon"
 	case n >= 2 && n <= 6:
 		m.typ, m.signal = graph.Person, 0.6
 	case n == 1 && (placePreps[prev] && prev != "to" || prev == "of" && i-2 >= s.first && lower(toks[i-2].text) == "out"):
