@@ -47,7 +47,22 @@ func (rb *relBuilder) add(r rel) {
 	if r.typ.Structural() {
 		r.trig = -1
 	}
+	// an end found through a pronoun, a speaker or an earlier sentence is
+	// less sure than one named in the evidence itself
+	if !rb.namedIn(r.subj, r.sent) || !rb.namedIn(r.obj, r.sent) {
+		r.conf *= 0.8
+	}
 	rb.out = append(rb.out, r)
+}
+
+// namedIn: the entity has a mention in sentence si.
+func (rb *relBuilder) namedIn(e, si int) bool {
+	for _, mi := range rb.ents[e].mentions {
+		if rb.sc.ments[mi].sent == si {
+			return true
+		}
+	}
+	return false
 }
 
 // entAt returns the entity of the mention covering token k, or -1.
