@@ -12,6 +12,7 @@ import (
 
 	"github.com/actorgraph/actorgraph/export"
 	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/graph/neo4jstore"
 )
 
 func (m *Main) runExport(ctx context.Context, args []string) error {
@@ -22,7 +23,7 @@ func (m *Main) runExport(ctx context.Context, args []string) error {
 			"streamed from the store; with it, the neighbourhood within --depth hops.\n"+
 			"-o writes a file atomically: a failed export leaves nothing behind.")
 	storeURI := m.storeFlag(fs)
-	format := fs.String("format", "", "output: cytoscape, d3, graphml or gexf (default: from the -o file's extension, .graphml or .gexf)")
+	format := fs.String("format", "", "output: cytoscape, d3, graphml, gexf, cypher (a cypher-shell script) or neo4j-admin (CSV files for neo4j-admin database import full, into the -o directory) (default: from the -o file's extension, .graphml or .gexf)")
 	entity := fs.String("entity", "", "export only the neighbourhood of this entity (id or name)")
 	depth := fs.Int("depth", 1, fmt.Sprintf("with --entity: hops from it (1..%d)", graph.MaxDepth))
 	limit := fs.Int("limit", graph.DefaultNeighborhoodEdges, fmt.Sprintf("with --entity: most edges (1..%d)", graph.MaxNeighborhoodEdges))
@@ -55,6 +56,9 @@ func (m *Main) runExport(ctx context.Context, args []string) error {
 		default:
 			return m.usageError(fs, fmt.Errorf("give --format (cytoscape, d3, graphml or gexf)"))
 		}
+	}
+	if *format == "cypher" || *format == "neo4j-admin" {
+		return m.exportNeo4j(ctx, *storeURI, *format, *out, *entity != "")
 	}
 	gf, err := export.ParseGraphFormat(*format)
 	if err != nil {
@@ -132,4 +136,34 @@ func (m *Main) output(path string, write func(io.Writer) error) error {
 	}
 	done = true
 	return nil
+}
+
+// exportNeo4j writes the whole graph for loading into Neo4j: a cypher-shell
+// script (to -o or standard output) or, for neo4j-admin, a directory of CSV
+// files and import.sh. Both copy every article, so filters and --entity do
+// not apply.
+func (m *Main) exportNeo4j(ctx context.Context, storeURI, format, out string, entity bool) error {
+	if entity {
+		return fmt.Errorf("--format %s exports the whole graph; --entity does not apply", format)
+	}
+	if format == "neo4j-admin" && (out == "" || out == "-") {
+		return fmt.Errorf("--format neo4j-admin writes several files: give -o DIR")
+	}
+	st, err := m.openStore(ctx, storeURI)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	d, ok := st.(graph.Dumper)
+	if !ok {
+		return fmt.Errorf("the store %s cannot be read back whole", storeURI)
+	}
+	if format == "neo4j-admin" {
+		if err := neo4jstore.WriteAdminImport(ctx, out, d); err != nil {
+			return userError(err)
+		}
+		fmt.Fprintf(m.Stdout, "export: wrote neo4j-admin CSV files and import.sh to %s\n", out)
+		return nil
+	}
+	return m.output(out, func(w io.Writer) error { return neo4jstore.WriteCypher(ctx, w, d) })
 }

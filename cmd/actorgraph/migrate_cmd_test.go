@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -113,5 +114,31 @@ func TestMigrateUsage(t *testing.T) {
 		if code, _, _ := run(t, nil, args...); code != 2 {
 			t.Errorf("%q: exit %d, want 2", args, code)
 		}
+	}
+}
+
+func TestExportNeo4jFormats(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "g.db")
+	sqliteWith(t, db, graphtest.Fixture())
+	script := filepath.Join(dir, "graph.cypher")
+	if code, _, errs := run(t, nil, "export", "--store", "sqlite:"+db, "--format", "cypher", "-o", script); code != 0 {
+		t.Fatalf("cypher: exit %d: %s", code, errs)
+	}
+	b, err := os.ReadFile(script)
+	if err != nil || !strings.Contains(string(b), "CREATE CONSTRAINT") || !strings.Contains(string(b), "MERGE (e:Entity {id: row.id}) SET e:Person") {
+		t.Errorf("cypher script: %v\n%.400s", err, b)
+	}
+	out := filepath.Join(dir, "admin")
+	if code, _, errs := run(t, nil, "export", "--store", "sqlite:"+db, "--format", "neo4j-admin", "-o", out); code != 0 {
+		t.Fatalf("neo4j-admin: exit %d: %s", code, errs)
+	}
+	for _, f := range []string{"nodes_entities.csv", "nodes_entities_header.csv", "nodes_articles.csv", "rels_MENTIONS.csv", "rels_MEET_header.csv", "import.sh"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Errorf("neo4j-admin: %v", err)
+		}
+	}
+	if code, _, _ := run(t, nil, "export", "--store", "sqlite:"+db, "--format", "neo4j-admin"); code == 0 {
+		t.Errorf("neo4j-admin without -o: exit 0, want an error")
 	}
 }
