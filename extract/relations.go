@@ -354,6 +354,19 @@ func (rb *relBuilder) readTrigger(si int, s sentence, i, j int, t trigger, attr 
 	if t.reverse {
 		subj, obj = obj, subj
 	}
+	typ := t.typ
+	if typ == graph.Agree && pol == graph.Negated && strings.HasPrefix(lower(d.toks[i].text), "accept") {
+		// "will not accept their demands", "refused to accept the letter"
+		typ, pol = graph.Reject, graph.Asserted
+	}
+	if len(obj) == 0 && (typ == graph.Reject || typ == graph.Agree) && len(subj) > 0 {
+		// "refused the letter": the sender of the message just reported
+		if ri := rb.thingFrom(si, s, j, subj[0]); ri >= 0 {
+			obj = []int{rb.out[ri].subj}
+			date = rb.out[ri].date // answering that message dates with it
+		}
+	}
+	t.typ = typ
 	via := rb.via(s, i, j, t.typ)
 	if t.typ == graph.Meet && (lower(d.toks[i].text) == "hosted" || lower(d.toks[i].text) == "hosting" || lower(d.toks[i].text) == "host" || lower(d.toks[i].text) == "hosts") {
 		// "X hosted the talks between A and B" was read at "talks";
@@ -390,6 +403,38 @@ func (rb *relBuilder) readTrigger(si int, s sentence, i, j int, t trigger, attr 
 			}
 		}
 	}
+}
+
+// thingNouns are things one side sends or offers another.
+var thingNouns = set("letter", "message", "offer", "proposal", "plan", "invitation", "request",
+	"demand", "demands", "initiative", "overture", "note")
+
+// thingFrom reads "the letter" (or "to accept the offer") after a REJECT
+// or AGREE trigger as the message or proposal reported in the last three
+// sentences to the given recipient, and returns that relation's index, or
+// -1.
+func (rb *relBuilder) thingFrom(si int, s sentence, j, recipient int) int {
+	d := rb.sc.d
+	k := j
+	if k+1 < s.lim && lower(d.toks[k].text) == "to" && strings.HasPrefix(lower(d.toks[k+1].text), "accept") {
+		k += 2
+	}
+	if k+1 >= s.lim || (lower(d.toks[k].text) != "the" && lower(d.toks[k].text) != "this" && lower(d.toks[k].text) != "that") {
+		return -1
+	}
+	if !thingNouns[lower(d.toks[k+1].text)] {
+		return -1
+	}
+	for ri := len(rb.out) - 1; ri >= 0; ri-- {
+		r := rb.out[ri]
+		if r.sent < si-3 {
+			break
+		}
+		if (r.typ == graph.Communicate || r.typ == graph.Request) && r.obj == recipient {
+			return ri
+		}
+	}
+	return -1
 }
 
 // requestNouns name what one side asked of another.
