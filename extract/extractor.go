@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -88,6 +89,12 @@ func (x *Extractor) Extract(ctx context.Context, a graph.Article) (graph.Extract
 		}
 		if r.date != "" && !graph.ValidDate(r.date) {
 			r.date = "" // never emit what the contract rejects
+		}
+		r.conf = math.Round(r.conf*100) / 100
+		if r.conf <= 0 {
+			r.conf = 0.01
+		} else if r.conf > 1 {
+			r.conf = 1
 		}
 		gr := graph.Relation{Type: r.typ, Subject: ids[r.subj], Object: ids[r.obj], Via: []string{},
 			AttributedTo: []string{}, Date: r.date, Polarity: r.pol, Role: r.role, Confidence: r.conf}
