@@ -105,6 +105,26 @@ func TestWebPageInBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("Depth", func(t *testing.T) {
+		b.t = t
+		deep, err := graph.Neighborhood(ctx, st, graph.NeighborhoodQuery{Entity: alpha.ID, Depth: 2})
+		if err != nil {
+			t.Fatalf("Neighborhood: %v", err)
+		}
+		if len(deep.Entities) <= len(hood.Entities) {
+			t.Fatalf("depth 2 reaches %d entities, depth 1 %d; the test needs more", len(deep.Entities), len(hood.Entities))
+		}
+		b.do("redraw at depth 2",
+			chromedp.SetValue("#hood-depth", "2"),
+			chromedp.Click(`#hood-form button[type="submit"]`))
+		b.wait("depth 2 drawn", fmt.Sprintf(`window.actorgraph.cy.nodes().length === %d && window.actorgraph.cy.edges().length === %d`,
+			len(deep.Entities), len(deep.Edges)))
+		b.do("back to depth 1",
+			chromedp.SetValue("#hood-depth", "1"),
+			chromedp.Click(`#hood-form button[type="submit"]`))
+		b.wait("depth 1 drawn", fmt.Sprintf(`window.actorgraph.cy.nodes().length === %d`, len(hood.Entities)))
+	})
+
 	t.Run("ClickEdge", func(t *testing.T) {
 		b.t = t
 		var meet *graph.Edge
@@ -277,7 +297,7 @@ func TestWebPageInBrowser(t *testing.T) {
 	b.do("scroll to the top", chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`))
 	b.screenshot("web-page-filtered.png")
 	if errs := b.pageErrors(); len(errs) > 0 {
-		t.Errorf("the page threw: %q", errs)
+		t.Errorf("the page threw or logged errors: %q", errs)
 	}
 }
 
@@ -438,13 +458,14 @@ func (b *browser) screenshot(name string) {
 	b.t.Logf("screenshot: %s", path)
 }
 
-// pageErrors are the uncaught exceptions the page threw.
+// pageErrors are the uncaught exceptions the page threw and the errors
+// the console showed: a failed request, a refused script or style.
 func (b *browser) pageErrors() []string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	var out []string
 	for _, m := range b.messages {
-		if m.Type == chromedp.ConsoleException {
+		if m.Type == chromedp.ConsoleException || m.Type == chromedp.ConsoleError {
 			out = append(out, m.Text)
 		}
 	}

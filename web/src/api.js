@@ -74,64 +74,10 @@ export function timeline(entityId, other, filter, signal) {
   return get('/v1/timeline', { entity: entityId, other, ...filter, limit: 500 }, { signal });
 }
 
-// The relations endpoint pages at most this many at a time.
-const pageSize = 1000;
-
 /**
- * neighborhood answers the subgraph within depth hops of an entity as
- * {entities, edges, truncated}. It asks the neighbourhood endpoint and, on
- * a server that does not have it yet, walks the per-entity relation
- * listing breadth first itself, with the same bound on edges.
+ * neighborhood answers the subgraph within depth hops of an entity:
+ * {entity, entities, edges, truncated}, edges without their evidence.
  */
-export async function neighborhood(id, depth, limit, filter, signal) {
-  const path = `/v1/entities/${encodeURIComponent(id)}/neighborhood`;
-  try {
-    const sg = await get(path, { depth, limit, ...filter }, { signal });
-    return { ...sg, fallback: false };
-  } catch (err) {
-    if (!(err instanceof ApiError) || !missingEndpoint(err)) throw err;
-  }
-  return { ...(await walkNeighborhood(id, depth, limit, filter, signal)), fallback: true };
-}
-
-// missingEndpoint tells a server without the route (404 "no such endpoint",
-// or 405 where a wildcard route took the path) from an unknown entity.
-function missingEndpoint(err) {
-  return err.status === 405 || (err.status === 404 && /no such endpoint/i.test(err.message));
-}
-
-async function walkNeighborhood(id, depth, limit, filter, signal) {
-  const names = new Map();
-  const edges = [];
-  const seenEdge = new Set();
-  const seenNode = new Set([id]);
-  let frontier = [id];
-  let truncated = false;
-  const first = await entity(id, signal);
-  names.set(id, first.entity);
-  for (let level = 0; level < depth && frontier.length > 0 && !truncated; level++) {
-    const next = [];
-    for (const node of frontier) {
-      let after = '';
-      do {
-        const page = await get(`/v1/entities/${encodeURIComponent(node)}/relations`,
-          { ...filter, after, limit: pageSize }, { signal });
-        for (const [eid, ref] of Object.entries(page.entities || {})) names.set(eid, ref);
-        for (const e of page.relations) {
-          if (seenEdge.has(e.id)) continue;
-          if (edges.length === limit) { truncated = true; break; }
-          seenEdge.add(e.id);
-          edges.push(e);
-          for (const end of [e.subject, e.object]) {
-            if (!seenNode.has(end)) { seenNode.add(end); next.push(end); }
-          }
-        }
-        after = truncated ? '' : page.next || '';
-      } while (after);
-      if (truncated) break;
-    }
-    frontier = next.sort();
-  }
-  const entities = [...seenNode].map((eid) => names.get(eid) || { id: eid, name: eid, type: '' });
-  return { entities, edges, truncated };
+export function neighborhood(id, depth, limit, filter, signal) {
+  return get(`/v1/entities/${encodeURIComponent(id)}/neighborhood`, { depth, limit, ...filter }, { signal });
 }
