@@ -16,6 +16,7 @@ type entity struct {
 	mentions []int    // indexes into scan.ments
 	country  string   // generic bodies: the state they belong to
 	canon    string   // lexicon name, for lexicon bodies
+	extra    []string // aliases that never become the name (forms with honorifics)
 	signal   float64
 }
 
@@ -40,7 +41,7 @@ func resolve(sc *scan) []*entity {
 		e.mentions = append(e.mentions, mi)
 		e.forms = appendForm(e.forms, m.text)
 		if m.alias != "" {
-			e.forms = appendForm(e.forms, m.alias)
+			e.extra = appendForm(e.extra, m.alias)
 		}
 		if m.signal > e.signal {
 			e.signal = m.signal

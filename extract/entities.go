@@ -522,6 +522,10 @@ func (sc *scan) addRun(si int, s sentence, i, j int) {
 	}
 	if len(sc.honors) > 0 && sc.honors[len(sc.honors)-1].tj == i {
 		afterTitle = true
+		// "Seyed Abbas Araghchi": the form with its nearest honorific is
+		// an alias of the name
+		h := sc.honors[len(sc.honors)-1]
+		m.alias = sc.d.text[toks[h.ti].start:toks[j-1].end]
 	}
 	// A generic body after a state's possessive: "Oman's Foreign Ministry".
 	if orgHeads[head] && allGeneric(toks[i:j]) {

@@ -75,8 +75,8 @@ func (x *Extractor) Extract(ctx context.Context, a graph.Article) (graph.Extract
 		}
 		ids[ei] = id
 		ge := graph.Entity{ID: id, Name: validName(e.name), Type: e.typ, Aliases: []string{}, Mentions: mentionsOf(sc, e)}
-		for _, f := range e.forms {
-			if f != e.name && graph.NormalizeName(f) != "" {
+		for _, f := range append(append([]string(nil), e.forms...), e.extra...) {
+			if f != e.name && graph.NormalizeName(f) != "" && !hasForm(ge.Aliases, f) {
 				ge.Aliases = append(ge.Aliases, validName(f))
 			}
 		}
