@@ -179,7 +179,8 @@ async function showNeighborhood(id, { focus = false } = {}) {
     edgeTable(sg.edges);
     if (!$('timeline-entity').value) setEnd($('timeline-entity'), root);
     if (!$('path-from').value) setEnd($('path-from'), root);
-    history.replaceState(null, '', `#entity=${encodeURIComponent(id)}`);
+    // The fragment names what is drawn, so the address can be shared.
+    history.replaceState(null, '', `#${new URLSearchParams({ entity: id, depth: String(depth) })}`);
   } catch (err) {
     if (aborted(err)) return;
     setStatus(status, err.message, true);
@@ -409,8 +410,11 @@ function start() {
     ev.preventDefault();
     loadTimeline();
   });
-  const m = /^#entity=(.+)$/.exec(location.hash);
-  if (m) showNeighborhood(decodeURIComponent(m[1]));
+  const shared = new URLSearchParams(location.hash.slice(1));
+  if (shared.get('entity')) {
+    if (['1', '2', '3'].includes(shared.get('depth'))) $('hood-depth').value = shared.get('depth');
+    showNeighborhood(shared.get('entity'));
+  }
 }
 
 start();
