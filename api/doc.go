@@ -38,9 +38,13 @@
 //	     body {"id","url","title","source","published","text"}; text required,
 //	     published YYYY-MM-DD or RFC 3339 or empty; other fields ignored.
 //	     201 new / 200 unchanged or replaced: {"result","report","extraction"}
-//	GET  /v1/entities?q=&type=&limit=
-//	     q matches names and aliases (exact, prefix, substring); type is
-//	     entity types (repeatable or comma list). {"entities":[...]}
+//	GET  /v1/entities?q=&type=&limit=&near=
+//	     q matches names and aliases (exact, prefix, substring); while
+//	     fewer than limit match, near misses follow ("Araqchi" finds
+//	     Araghchi: within 1 edit for 4-5 letters, 2 up to 10, 3 beyond,
+//	     of a name, an alias or a word of one), most mentioned first, their
+//	     ids in "near_misses"; near=false leaves them out. type is entity
+//	     types (repeatable or comma list). {"entities":[...],"near_misses"}
 //	GET  /v1/entities/{id}
 //	     {"entity":{...,"roles":[...],"relation_counts":{...}}}
 //	GET  /v1/entities/{id}/relations?other=&after=&limit=&<filter>
@@ -49,13 +53,33 @@
 //	     id; pass next as after for the following page.
 //	GET  /v1/relations/{id}
 //	     {"relation":{...,"evidence":[...]},"entities":{...}}
+//	GET  /v1/entities/{id}/neighborhood?depth=&limit=&evidence=&<filter>
+//	     the subgraph within depth hops (1..3, default 1), nearest edges
+//	     first, at most limit edges (1..2000, default 200; a hub is cut
+//	     there and "truncated" is true). Edges come with "evidence": []
+//	     unless evidence=true; /v1/relations/{id} has the sentences.
+//	     {"entity","entities":[root first,...],"edges":[...],"truncated"}
 //	GET  /v1/paths?from=&to=&max_hops=&k=&limit=&via_hops=&<filter>
 //	     from, to: ids or names (required); max_hops 1..6 (default 4); k asks
 //	     for the k shortest simple paths; limit 1..100 (default 10); via_hops
-//	     also walks through relations' via entities.
-//	     {"from","to","paths":[{"nodes":[...],"steps":[{"from","to","edges"}]}],"entities"}
-//	GET  /v1/timeline?entity=&other=&limit=&<filter>
-//	     dated relations, oldest first: {"relations":[...],"entities":{...}}
+//	     also walks through relations' via entities. No path (a date
+//	     window no relation falls in, say) is 200 with "paths": [].
+//	     {"from","to","paths":[{"nodes":[...],"steps":[{"from","to","edges","via"}]}],"entities"}
+//	GET  /v1/timeline?entity=&other=&limit=&format=&<filter>
+//	     dated relations, oldest first. format json (default):
+//	     {"relations":[...],"entities":{...}}; csv (text/csv), timelinejs
+//	     (Knight Lab TimelineJS3) or vis (vis-timeline items) are files for
+//	     those tools, offered with a Content-Disposition file name.
+//	GET  /v1/export?format=&entity=&depth=&limit=&<filter>
+//	     the graph as cytoscape or d3 (JSON), graphml or gexf (XML), with
+//	     the format's media type and a Content-Disposition file name.
+//	     Without entity the whole graph as the filter sees it, streamed from
+//	     the store; with entity (id or name) its neighbourhood as above,
+//	     X-Truncated: true when the limit cut it. depth and limit need entity.
+//	GET  /v1/openapi.json
+//	     the OpenAPI 3.0.3 description of every endpoint, parameter, answer
+//	     and problem (api/openapi.json, embedded). The tests hold every
+//	     answer they get against it, so it cannot drift.
 //
 // <filter> is the set of parameters every relation, path and timeline query
 // shares, parsed in one place (params.filter) into a graph.RelationFilter:

@@ -31,15 +31,25 @@ type response struct {
 }
 
 // do sends one request to h and records the answer.
+// Every answer is held against the OpenAPI description (checkSpec).
 func do(t testing.TB, h http.Handler, method, target string, body io.Reader, header map[string]string) response {
 	t.Helper()
-	req := httptest.NewRequest(method, target, body)
+	var raw []byte
+	if body != nil {
+		var err error
+		if raw, err = io.ReadAll(body); err != nil {
+			t.Fatal(err)
+		}
+	}
+	req := httptest.NewRequest(method, target, bytes.NewReader(raw))
 	for k, v := range header {
 		req.Header.Set(k, v)
 	}
 	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, req)
-	return response{Status: rec.Code, Header: rec.Header(), Body: rec.Body.Bytes()}
+	h.ServeHTTP(rec, req.Clone(req.Context()))
+	r := response{Status: rec.Code, Header: rec.Header(), Body: rec.Body.Bytes()}
+	checkSpec(t, req, raw, r)
+	return r
 }
 
 // wantProblem checks that r is a problem document with the status, and
