@@ -121,7 +121,9 @@ func WriteAdminImport(ctx context.Context, dir string, d graph.Dumper) error {
 // full` for the files WriteAdminImport wrote (names without .csv), with
 // paths relative to their directory.
 func AdminImportArgs(database string, names []string) []string {
-	args := []string{"database", "import", "full", "--overwrite-destination=true",
+	// The database goes before the file options: each takes any number of
+	// values, so a name after them would be read as one more file.
+	args := []string{"database", "import", "full", database, "--overwrite-destination=true",
 		"--array-delimiter=U+001F", "--multiline-fields=true"}
 	for _, n := range names {
 		flag := "--relationships"
@@ -130,7 +132,7 @@ func AdminImportArgs(database string, names []string) []string {
 		}
 		args = append(args, flag+"="+n+"_header.csv,"+n+".csv")
 	}
-	return append(args, database)
+	return args
 }
 
 func writeImportScript(dir string, names []string) error {
@@ -138,10 +140,10 @@ func writeImportScript(dir string, names []string) error {
 	b.WriteString("#!/bin/sh\n# Load this directory into an empty Neo4j database (stop the server first):\n")
 	b.WriteString("#   NEO4J_HOME=/path/to/neo4j sh import.sh [DATABASE]\nset -e\ncd \"$(dirname \"$0\")\"\n")
 	b.WriteString("\"${NEO4J_HOME:?set NEO4J_HOME}/bin/neo4j-admin\"")
-	for _, a := range AdminImportArgs("", names) {
+	for _, a := range AdminImportArgs("\"${1:-neo4j}\"", names) {
 		b.WriteString(" " + a)
 	}
-	b.WriteString(" \"${1:-neo4j}\"\n")
+	b.WriteString("\n")
 	return os.WriteFile(filepath.Join(dir, "import.sh"), []byte(b.String()), 0o755)
 }
 
