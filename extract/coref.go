@@ -329,6 +329,9 @@ func (sc *scan) capitalIsPlace(mi int) bool {
 		if p == "," && m.ti-2 >= s.first && lower(d.toks[m.ti-2].text) == "capital" {
 			return true
 		}
+		if p == "of" && m.ti-2 >= s.first && placeOfNouns[lower(d.toks[m.ti-2].text)] {
+			return true // "large parts of Kyiv", "the outskirts of Beirut"
+		}
 	} else {
 		// first word of its line: a dateline when followed by a dash, "(",
 		// or a comma and a date ("TEHRAN, Jun. 22")

@@ -133,3 +133,8 @@ var eventHeads = set("conference", "summit", "agreement", "agreements", "accord"
 // "Wagner group").
 var orgNouns = set("party", "movement", "militia", "faction", "front", "brigade", "brigades",
 	"group", "organization", "organisation", "rebels", "insurgents", "guerrillas")
+
+// placeOfNouns before "of" make a capital the place ("parts of Kyiv").
+var placeOfNouns = set("parts", "part", "outskirts", "centre", "center", "streets", "suburbs",
+	"residents", "mayor", "skies", "heart", "north", "south", "east", "west", "districts",
+	"neighbourhoods", "neighborhoods", "areas", "area", "city", "capital")
