@@ -52,6 +52,9 @@ func (x *Extractor) Extract(ctx context.Context, a graph.Article) (graph.Extract
 	}
 	sc := findMentions(d, x.lx)
 	ents := resolve(sc)
+	if err := ctx.Err(); err != nil {
+		return out, err
+	}
 	rb := &relBuilder{sc: sc, ents: ents, pub: parsePub(a.Published)}
 	rb.roles()
 	rb.roleRefs()
