@@ -12,14 +12,13 @@ import (
 // BenchPaths measures queries on a loaded graph whose entity ids are ids:
 // the shortest paths (at most four hops), the five shortest paths, and the
 // depth-2 neighbourhood (graph.Neighborhood), each over random entities.
-// One op is ACTORGRAPH_BENCH_PATH_QUERIES queries (default 20), so that
-// even one op gives percentiles; p50-ms and p99-ms are per query.
-func BenchPaths(b *testing.B, s graph.Store, ids []string) {
+// One op is queries queries, so that even one op gives percentiles; p50-ms
+// and p99-ms are per query.
+func BenchPaths(b *testing.B, s graph.Store, ids []string, queries int) {
 	b.Helper()
 	if len(ids) < 2 {
 		b.Fatalf("a graph of %d entities has no pairs", len(ids))
 	}
-	queries := Size("PATH_QUERIES", 20)
 	ctx := context.Background()
 	// The first query of a store pays for caches and indexes; warm up.
 	if _, err := s.Paths(ctx, graph.PathQuery{From: ids[0], To: ids[1]}); err != nil {

@@ -2,6 +2,7 @@ package neo4jstore_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -15,29 +16,38 @@ type unclosed struct{ *neo4jstore.Store }
 
 func (unclosed) Close() error { return nil }
 
-// BenchmarkLoad measures ingest rates into an emptied database at two
-// sizes ten times apart and two batch sizes; see loadtest.BenchLoad.
-// BenchmarkEdgeWrites compares batched and per-relation statements.
+// BenchmarkLoad measures ingest rates into an emptied database at
+// ACTORGRAPH_BENCH_NEO4J_LOAD_RELATIONS relations (default 10) and ten
+// times as many; see loadtest.BenchLoad. SQLite's BenchmarkLoad runs the
+// same sizes. BenchmarkEdgeWrites compares batched and per-relation
+// statements.
 func BenchmarkLoad(b *testing.B) {
 	config(b)
-	loadtest.BenchLoad(b, func(tb testing.TB) graph.Store { return unclosed{fresh(tb)} })
+	loadtest.BenchLoad(b, func(tb testing.TB) graph.Store { return unclosed{fresh(tb)} },
+		loadtest.Size("NEO4J_LOAD_RELATIONS", 10))
 }
 
-// BenchmarkPathLatency measures path and neighbourhood queries on the
-// generated graph SQLite's BenchmarkPathLatency uses (same sizes, same
-// seed), built in an emptied database before timing starts.
+// BenchmarkPathLatency measures path and neighbourhood queries on a
+// generated graph of ACTORGRAPH_BENCH_NEO4J_PATH_RELATIONS relations
+// (default 200) among ACTORGRAPH_BENCH_NEO4J_PATH_ENTITIES actors (default
+// 60), built in an emptied database before timing starts, with
+// ACTORGRAPH_BENCH_NEO4J_PATH_QUERIES queries each (default 10). SQLite's
+// BenchmarkPathLatency runs the same graph (same seed and sizes).
 func BenchmarkPathLatency(b *testing.B) {
 	config(b)
-	ctx := context.Background()
-	s := fresh(b)
-	g := loadtest.NewGraph(11, loadtest.Size("PATH_ENTITIES", 500), loadtest.Size("PATH_RELATIONS", 2000))
-	if _, err := g.Load(ctx, s, 200); err != nil {
-		b.Fatal(err)
-	}
-	c, err := s.Counts(ctx)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Logf("path graph: %d entities, %d relations, %d articles", c.Entities, c.Relations, c.Articles)
-	loadtest.BenchPaths(b, s, g.IDs)
+	e, r := loadtest.Size("NEO4J_PATH_ENTITIES", 60), loadtest.Size("NEO4J_PATH_RELATIONS", 200)
+	b.Run(fmt.Sprintf("relations=%d", r), func(b *testing.B) {
+		ctx := context.Background()
+		s := fresh(b)
+		g := loadtest.NewGraph(11, e, r)
+		if _, err := g.Load(ctx, s, 200); err != nil {
+			b.Fatal(err)
+		}
+		c, err := s.Counts(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Logf("path graph: %d entities, %d relations, %d articles", c.Entities, c.Relations, c.Articles)
+		loadtest.BenchPaths(b, s, g.IDs, loadtest.Size("NEO4J_PATH_QUERIES", 10))
+	})
 }

@@ -12,39 +12,57 @@ import (
 	"github.com/actorgraph/actorgraph/loadtest"
 )
 
-// BenchmarkLoad measures ingest rates into empty stores at two sizes ten
-// times apart and two batch sizes; see loadtest.BenchLoad for the sizes.
+// BenchmarkLoad measures ingest rates into empty stores at
+// ACTORGRAPH_BENCH_LOAD_RELATIONS relations (default 200) and ten times as
+// many, and again at the Neo4j benchmark's smaller sizes
+// (ACTORGRAPH_BENCH_NEO4J_LOAD_RELATIONS, default 10) for a like-for-like
+// comparison; see loadtest.BenchLoad.
 func BenchmarkLoad(b *testing.B) {
 	var n atomic.Int64
 	dir := b.TempDir()
-	loadtest.BenchLoad(b, func(tb testing.TB) graph.Store {
+	open := func(tb testing.TB) graph.Store {
 		s, err := sqlitestore.Open(context.Background(), filepath.Join(dir, fmt.Sprintf("load-%d.db", n.Add(1))))
 		if err != nil {
 			tb.Fatal(err)
 		}
 		return s
-	})
+	}
+	big, small := loadtest.Size("LOAD_RELATIONS", 200), loadtest.Size("NEO4J_LOAD_RELATIONS", 10)
+	loadtest.BenchLoad(b, open, big)
+	if small != big && small != 10*big && 10*small != big {
+		loadtest.BenchLoad(b, open, small)
+	}
 }
 
 // BenchmarkPathLatency measures path and neighbourhood queries on a
 // generated graph of ACTORGRAPH_BENCH_PATH_RELATIONS relations (default
-// 2000) among ACTORGRAPH_BENCH_PATH_ENTITIES actors (default 500); the
-// graph is built before timing starts. See loadtest.BenchPaths.
+// 2000) among ACTORGRAPH_BENCH_PATH_ENTITIES actors (default 500), and on
+// the smaller graph the Neo4j benchmark uses (ACTORGRAPH_BENCH_NEO4J_PATH_*),
+// ACTORGRAPH_BENCH_PATH_QUERIES queries each (default 20). Graphs are built
+// before timing starts. See loadtest.BenchPaths.
 func BenchmarkPathLatency(b *testing.B) {
-	ctx := context.Background()
-	s, err := sqlitestore.Open(ctx, filepath.Join(b.TempDir(), "paths.db"))
-	if err != nil {
-		b.Fatal(err)
+	sizes := [][2]int{{loadtest.Size("PATH_ENTITIES", 500), loadtest.Size("PATH_RELATIONS", 2000)}}
+	if s := [2]int{loadtest.Size("NEO4J_PATH_ENTITIES", 60), loadtest.Size("NEO4J_PATH_RELATIONS", 200)}; s != sizes[0] {
+		sizes = append(sizes, s)
 	}
-	defer s.Close()
-	g := loadtest.NewGraph(11, loadtest.Size("PATH_ENTITIES", 500), loadtest.Size("PATH_RELATIONS", 2000))
-	if _, err := g.Load(ctx, s, 200); err != nil {
-		b.Fatal(err)
+	for _, sz := range sizes {
+		b.Run(fmt.Sprintf("relations=%d", sz[1]), func(b *testing.B) {
+			ctx := context.Background()
+			s, err := sqlitestore.Open(ctx, filepath.Join(b.TempDir(), "paths.db"))
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer s.Close()
+			g := loadtest.NewGraph(11, sz[0], sz[1])
+			if _, err := g.Load(ctx, s, 200); err != nil {
+				b.Fatal(err)
+			}
+			c, err := s.Counts(ctx)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.Logf("path graph: %d entities, %d relations, %d articles", c.Entities, c.Relations, c.Articles)
+			loadtest.BenchPaths(b, s, g.IDs, loadtest.Size("PATH_QUERIES", 20))
+		})
 	}
-	c, err := s.Counts(ctx)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Logf("path graph: %d entities, %d relations, %d articles", c.Entities, c.Relations, c.Articles)
-	loadtest.BenchPaths(b, s, g.IDs)
 }
