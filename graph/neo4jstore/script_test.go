@@ -234,3 +234,12 @@ func counts(t *testing.T, s graph.Store) graph.Counts {
 	}
 	return c
 }
+
+func dumpOf(t *testing.T, s *sqlitestore.Store) []graph.Extraction {
+	t.Helper()
+	var xs []graph.Extraction
+	if err := s.Dump(context.Background(), func(x graph.Extraction) error { xs = append(xs, x); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	return xs
+}
