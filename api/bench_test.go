@@ -55,6 +55,11 @@ func BenchmarkQueries(b *testing.B) {
 		{"entities", "/v1/entities?q=iran"},
 		{"paths", "/v1/paths?from=Iran&to=United+States&k=5"},
 		{"timeline", "/v1/timeline?entity=Iran"},
+		{"timeline_csv", "/v1/timeline?entity=Iran&format=csv"},
+		{"near_miss", "/v1/entities?q=Araqchi"},
+		{"neighborhood", "/v1/entities/country:iran/neighborhood?depth=2&limit=2000"},
+		{"export_graphml", "/v1/export?format=graphml&include_negated=true"},
+		{"export_d3_entity", "/v1/export?format=d3&entity=Iran&depth=2"},
 	} {
 		target := bb.target
 		b.Run(bb.name, func(b *testing.B) {

@@ -332,6 +332,10 @@ func TestNearMissSearch(t *testing.T) {
 	}
 	checkBad(t, h, []badRequest{
 		{"/v1/entities?q=Hadad&near=perhaps", 400, "near"},
+		// A misspelt name elsewhere is 404, with the near misses suggested.
+		{"/v1/paths?from=Lena+Park&to=Omar+Hadad", 404, "did you mean Omar Haddad (" + omar + ")?"},
+		{"/v1/timeline?entity=Nordland", 404, "did you mean Norland (" + norland + ")?"},
+		{"/v1/relations?entity=Nobody+Known", 404, `no entity has the id or name "Nobody Known"`},
 	})
 }
 

@@ -3,15 +3,37 @@ package api
 import (
 	"context"
 	"errors"
+	"strings"
 
 	"github.com/actorgraph/actorgraph/graph"
 )
 
 // resolveEntity turns a parameter that holds an entity id or a name into
-// the entity; see graph.LookupEntity.
+// the entity; see graph.LookupEntity. A name that matches nothing is still
+// ENOTFOUND, but the message suggests the nearest spellings the graph
+// knows ("did you mean Abbas Araghchi (person:abbas-araghchi)?"), since a
+// misspelt name is the usual cause.
 func (s *Server) resolveEntity(ctx context.Context, param, value string) (graph.Entity, error) {
-	return graph.LookupEntity(ctx, s.Store, "parameter "+param, value)
+	e, err := graph.LookupEntity(ctx, s.Store, "parameter "+param, value)
+	if graph.ErrorCode(err) != graph.ENOTFOUND {
+		return e, err
+	}
+	near, nerr := s.nearMisses(ctx, graph.EntityFilter{Query: value}, nil)
+	if nerr != nil || len(near) == 0 {
+		return e, err
+	}
+	var names []string
+	for i, n := range near {
+		if i == maxSuggestions {
+			break
+		}
+		names = append(names, n.Name+" ("+n.ID+")")
+	}
+	return e, graph.Errorf(graph.ENOTFOUND, "%s; did you mean %s?", graph.ErrorMessage(err), strings.Join(names, " or "))
 }
+
+// maxSuggestions bounds the spellings a not-found name suggests.
+const maxSuggestions = 3
 
 // entityRefs maps every entity id the edges mention (ends, via,
 // attributed_to) to the entity, so that clients can show names. Entities
