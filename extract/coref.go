@@ -359,6 +359,14 @@ func (sc *scan) describesPerson(mi int) bool {
 	m := sc.ments[mi]
 	d := sc.d
 	s := d.sents[m.sent]
+	// counted people: "two Iranians", "thousands of Palestinians"
+	if m.ti > s.first {
+		p := d.toks[m.ti-1]
+		noun := m.tj < s.lim && strings.HasPrefix(d.toks[m.tj].tag, "NN")
+		if (p.tag == "CD" || peopleCounters[lower(p.text)]) && (strings.HasSuffix(m.text, "s") || !noun) {
+			return true
+		}
+	}
 	for k := m.tj; k < s.lim && k < m.tj+3; k++ {
 		w := lower(d.toks[k].text)
 		if personNouns[w] {

@@ -138,3 +138,8 @@ var orgNouns = set("party", "movement", "militia", "faction", "front", "brigade"
 var placeOfNouns = set("parts", "part", "outskirts", "centre", "center", "streets", "suburbs",
 	"residents", "mayor", "skies", "heart", "north", "south", "east", "west", "districts",
 	"neighbourhoods", "neighborhoods", "areas", "area", "city", "capital")
+
+// peopleCounters before a plural demonym make it people, not the state.
+var peopleCounters = set("many", "several", "some", "most", "few", "other", "ordinary",
+	"fellow", "young", "thousands", "hundreds", "dozens", "millions", "of", "displaced",
+	"wounded", "killed", "detained", "stranded", "injured")
