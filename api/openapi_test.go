@@ -288,3 +288,43 @@ func TestOpenAPIEveryEndpoint(t *testing.T) {
 		}
 	})
 }
+
+// TestOpenAPIProblemCodes checks that the spec's list of problem codes is
+// the server's table: each code the spec names is described at
+// /problems/{code} with the status the spec's responses give it.
+func TestOpenAPIProblemCodes(t *testing.T) {
+	doc, _ := loadSpec(t)
+	h := (&api.Server{}).Handler()
+	enum := doc.Components.Schemas["Problem"].Value.Properties["code"].Value.Enum
+	if len(enum) == 0 {
+		t.Fatal("the spec lists no problem codes")
+	}
+	seen := map[int]bool{}
+	for _, v := range enum {
+		code := v.(string)
+		var got struct {
+			Code   string `json:"code"`
+			Status int    `json:"status"`
+		}
+		getJSON(t, h, "/problems/"+code, &got)
+		if got.Code != code || got.Status < 400 {
+			t.Errorf("/problems/%s = %+v", code, got)
+		}
+		seen[got.Status] = true
+	}
+	// Every status the spec's shared problem responses stand for is one a
+	// code maps to.
+	for path, item := range doc.Paths.Map() {
+		for method, op := range item.Operations() {
+			for status, resp := range op.Responses.Map() {
+				if resp.Ref == "" {
+					continue
+				}
+				var n int
+				if _, err := fmt.Sscanf(status, "%d", &n); err != nil || !seen[n] {
+					t.Errorf("%s %s: status %s (%s) is no problem code's status", method, path, status, resp.Ref)
+				}
+			}
+		}
+	}
+}
