@@ -139,19 +139,45 @@ func (s *Server) limitRequest(c *gin.Context) {
 	c.Next()
 }
 
+// requireReadToken lets a request through only with the server's read
+// token or its write token, when it has a read token.
+func (s *Server) requireReadToken(c *gin.Context) {
+	if s.ReadToken == "" {
+		return
+	}
+	if c.Request.Method == http.MethodOptions {
+		// A CORS preflight carries no credentials.
+		return
+	}
+	s.checkBearer(c, s.ReadToken, s.Token)
+}
+
 // requireToken lets a write through only with the server's bearer token,
 // when it has one. The comparison takes the same time whatever the token.
 func (s *Server) requireToken(c *gin.Context) {
 	if s.Token == "" {
 		return
 	}
+	s.checkBearer(c, s.Token)
+}
+
+// checkBearer fails the request unless its bearer token is one of tokens
+// (empty ones never match).
+func (s *Server) checkBearer(c *gin.Context, tokens ...string) {
 	h := c.GetHeader("Authorization")
 	scheme, token, ok := strings.Cut(h, " ")
 	if h == "" || !ok || !strings.EqualFold(scheme, "Bearer") {
 		s.fail(c, graph.Errorf(EUNAUTHORIZED, "this endpoint needs an Authorization: Bearer <token> header"))
 		return
 	}
-	if subtle.ConstantTimeCompare([]byte(strings.TrimSpace(token)), []byte(s.Token)) != 1 {
+	given := []byte(strings.TrimSpace(token))
+	valid := 0
+	for _, t := range tokens {
+		if t != "" {
+			valid |= subtle.ConstantTimeCompare(given, []byte(t))
+		}
+	}
+	if valid != 1 {
 		s.fail(c, graph.Errorf(EFORBIDDEN, "the bearer token is not valid for this server"))
 		return
 	}

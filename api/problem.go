@@ -36,6 +36,7 @@ var problemTypes = []problemType{
 	{EMETHODNOTALLOWED, http.StatusMethodNotAllowed, "Method not allowed"},
 	{graph.ECONFLICT, http.StatusConflict, "Conflict"},
 	{graph.ETOOLARGE, http.StatusRequestEntityTooLarge, "Request too large"},
+	{ETOOMANYREQUESTS, http.StatusTooManyRequests, "Too many requests"},
 	{graph.EINTERNAL, http.StatusInternalServerError, "Internal error"},
 	{graph.EUNAVAILABLE, http.StatusServiceUnavailable, "Service unavailable"},
 }

@@ -46,8 +46,19 @@ type Server struct {
 	// same-origin calls.
 	CORSOrigins []string
 	// Token, when set, is the bearer token every write must carry
-	// (Authorization: Bearer <Token>). Reads are open.
+	// (Authorization: Bearer <Token>). Reads are open unless ReadToken is
+	// set.
 	Token string
+	// ReadToken, when set, is the bearer token every /v1 read must carry;
+	// Token is accepted for reads too. /healthz, the problem types and the
+	// web page stay open.
+	ReadToken string
+	// RateLimit, when above zero, is how many requests a second one client
+	// address may make on average; faster requests are answered 429 with
+	// Retry-After. RateBurst is how many may come at once (zero means
+	// RateLimit rounded up).
+	RateLimit float64
+	RateBurst int
 	// TrustedProxies lists the addresses or CIDRs of proxies whose
 	// X-Forwarded-For the request log believes. Empty believes none and logs
 	// the peer's address.
@@ -94,7 +105,11 @@ func (s *Server) Handler() http.Handler {
 		_ = r.SetTrustedProxies(nil)
 	}
 
-	r.Use(s.logRequests, s.recoverPanics, s.cors, s.limitRequest)
+	r.Use(s.logRequests, s.recoverPanics, s.cors)
+	if limit := s.limitRate(); limit != nil {
+		r.Use(limit)
+	}
+	r.Use(s.limitRequest)
 	r.NoRoute(func(c *gin.Context) {
 		s.fail(c, graph.Errorf(graph.ENOTFOUND, "no such endpoint: %s %s", c.Request.Method, c.Request.URL.Path))
 	})
@@ -107,7 +122,7 @@ func (s *Server) Handler() http.Handler {
 	r.HEAD("/healthz", s.health)
 	r.GET(ProblemTypePrefix+":code", s.problemDescription)
 
-	v1 := r.Group("/v1")
+	v1 := r.Group("/v1", s.requireReadToken)
 	v1.POST("/articles", s.requireToken, s.postArticle)
 	v1.GET("/entities", s.findEntities)
 	v1.GET("/entities/:id", s.getEntity)

@@ -3,9 +3,12 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
+	"math"
 	"net"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -18,17 +21,24 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	fs := m.flagSet("serve", "[--store URI] [--addr HOST:PORT]",
 		"Run the HTTP API (see README) over a store until interrupted. Write endpoints\n"+
 			"need the bearer token in ACTORGRAPH_API_TOKEN; without one, serve listens on\n"+
-			"loopback addresses only.")
+			"loopback addresses only. ACTORGRAPH_READ_TOKEN, when set, is the bearer token\n"+
+			"reads under /v1 need (the write token works for them too).")
 	storeURI := m.storeFlag(fs)
 	addr := fs.String("addr", m.envOr("ACTORGRAPH_ADDR", "127.0.0.1:8080"), "address to listen on (env ACTORGRAPH_ADDR)")
 	cors := fs.String("cors", m.Getenv("ACTORGRAPH_CORS_ORIGINS"), "comma-separated origins allowed by CORS, or * (env ACTORGRAPH_CORS_ORIGINS)")
 	web := fs.String("web", m.envOr("ACTORGRAPH_WEB_DIR", api.DefaultWebDir), "directory of the built web page served at / (env ACTORGRAPH_WEB_DIR)")
+	rateLimit := fs.Float64("rate-limit", 0, "requests a second one client address may make on average, 0 for no limit (env ACTORGRAPH_RATE_LIMIT)")
+	rateBurst := fs.Int("rate-burst", 0, "requests one client may make at once under --rate-limit (default: the limit rounded up; env ACTORGRAPH_RATE_BURST)")
 	logFormat := fs.String("log-format", "text", "log format: text or json")
 	if err := m.parse(fs, args); err != nil {
 		return err
 	}
 	if err := m.logFormat(*logFormat); err != nil {
 		return err
+	}
+	if err := m.rateFromEnv(fs, rateLimit, rateBurst); err != nil {
+		fmt.Fprintln(m.Stderr, err)
+		return errUsage
 	}
 	m.webDir = *web
 	st, err := m.openStore(ctx, *storeURI)
@@ -40,12 +50,15 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	return m.serve(ctx, st, x, *addr, splitList(*cors), nil)
+	return m.serve(ctx, st, x, *addr, splitList(*cors), nil, func(s *api.Server) {
+		s.RateLimit, s.RateBurst = *rateLimit, *rateBurst
+	})
 }
 
 // serve runs the API on addr until ctx is done, then drains connections.
-// ready, when set, is called with the bound address once listening.
-func (m *Main) serve(ctx context.Context, st graph.Store, x *extract.Extractor, addr string, cors []string, ready func(string)) error {
+// ready, when set, is called with the bound address once listening; opts
+// set the server's other options.
+func (m *Main) serve(ctx context.Context, st graph.Store, x *extract.Extractor, addr string, cors []string, ready func(string), opts ...func(*api.Server)) error {
 	token := m.Getenv("ACTORGRAPH_API_TOKEN")
 	if token == "" && !loopback(addr) {
 		return fmt.Errorf("refusing to listen on %s without ACTORGRAPH_API_TOKEN: set a token, or listen on 127.0.0.1", addr)
@@ -55,8 +68,12 @@ func (m *Main) serve(ctx context.Context, st graph.Store, x *extract.Extractor, 
 		Extractor:   x,
 		Logger:      m.Logger,
 		Token:       token,
+		ReadToken:   m.Getenv("ACTORGRAPH_READ_TOKEN"),
 		CORSOrigins: cors,
 		WebDir:      m.webDir,
+	}
+	for _, o := range opts {
+		o(srv)
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
@@ -103,6 +120,31 @@ func loopback(addr string) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
+}
+
+// rateFromEnv fills the rate flags not given on the command line from
+// ACTORGRAPH_RATE_LIMIT and ACTORGRAPH_RATE_BURST, and checks them.
+func (m *Main) rateFromEnv(fs *flag.FlagSet, limit *float64, burst *int) error {
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	if v := m.Getenv("ACTORGRAPH_RATE_LIMIT"); v != "" && !given["rate-limit"] {
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			return fmt.Errorf("ACTORGRAPH_RATE_LIMIT=%q is not a number of requests a second", v)
+		}
+		*limit = f
+	}
+	if v := m.Getenv("ACTORGRAPH_RATE_BURST"); v != "" && !given["rate-burst"] {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return fmt.Errorf("ACTORGRAPH_RATE_BURST=%q is not a whole number", v)
+		}
+		*burst = n
+	}
+	if *limit < 0 || *burst < 0 || math.IsNaN(*limit) || math.IsInf(*limit, 0) {
+		return fmt.Errorf("--rate-limit and --rate-burst must be finite and not negative")
+	}
+	return nil
 }
 
 func (m *Main) envOr(key, def string) string {
