@@ -285,7 +285,37 @@ func (rb *relBuilder) itSubject(s sentence, k int) []int {
 	if fallback >= 0 {
 		return []int{fallback}
 	}
+	// "Iran rejected the plan. It said ...": the previous sentence's
+	// subject state or body
+	si := rb.sc.d.toks[k].sent
+	if si > 0 && allBefore(rb, s, k) {
+		p := rb.sc.d.sents[si-1]
+		for j := p.first; j < p.lim; j++ {
+			mi := rb.mentionAt(j)
+			e := rb.usable(mi)
+			if e < 0 {
+				continue
+			}
+			if t := rb.ents[e].typ; (t == graph.Country || t == graph.Organization) && !rb.oblique(p, rb.sc.ments[mi]) {
+				return []int{e}
+			}
+			break // the first actor of the sentence only
+		}
+	}
 	return nil
+}
+
+// allBefore: nothing but pronouns, reporting verbs and function words
+// stand before token k in its sentence ("It said it would ...").
+func allBefore(rb *relBuilder, s sentence, k int) bool {
+	for j := s.first; j < k; j++ {
+		w := lower(rb.sc.d.toks[j].text)
+		if w == "it" || w == "they" || reportVerbs[w] || w == "that" || w == "also" || w == "later" || w == "then" || w == "," {
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 // modifierSubjects: a nominal trigger's own modifiers name its agents:
