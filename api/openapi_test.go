@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"slices"
 	"sort"
 	"strings"
@@ -326,5 +327,50 @@ func TestOpenAPIProblemCodes(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestOpenAPIParameters checks that every endpoint documents exactly the
+// query parameters it reads. An unknown parameter is refused with a
+// message listing those the handler read ("this endpoint takes: ..."), so
+// sending one to each operation shows what the handler knows.
+func TestOpenAPIParameters(t *testing.T) {
+	doc, _ := loadSpec(t)
+	h := fixtureServer(t, graphtest.PathFixture())
+	fill := strings.NewReplacer("{id}", country("Alpha"))
+	required := map[string]string{"from": "Alpha", "to": "Bravo", "format": "d3"}
+	for path, item := range doc.Paths.Map() {
+		op := item.Get
+		if op == nil || !strings.HasPrefix(path, "/v1/") {
+			continue // the web page, /healthz and /problems read no query
+		}
+		t.Run(path, func(t *testing.T) {
+			var documented []string
+			query := url.Values{"zz_not_a_parameter": {"1"}}
+			for _, p := range append(append(openapi3.Parameters{}, item.Parameters...), op.Parameters...) {
+				if p.Value.In == openapi3.ParameterInQuery {
+					documented = append(documented, p.Value.Name)
+					if p.Value.Required {
+						// A required parameter is checked before unknown ones.
+						query.Set(p.Value.Name, required[p.Value.Name])
+					}
+				}
+			}
+			r := do(t, h, "GET", fill.Replace(path)+"?"+query.Encode(), nil, nil)
+			p := wantProblem(t, r, 400)
+			_, list, ok := strings.Cut(p.Detail, "this endpoint takes: ")
+			if !ok {
+				t.Fatalf("detail %q does not list the parameters", p.Detail)
+			}
+			read := []string{}
+			for _, name := range strings.Split(strings.TrimSuffix(list, ")"), ", ") {
+				if name != "" {
+					read = append(read, name)
+				}
+			}
+			if !slices.Equal(sorted(read), sorted(documented)) {
+				t.Errorf("the handler reads %v, the spec documents %v", sorted(read), sorted(documented))
+			}
+		})
 	}
 }
