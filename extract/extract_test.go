@@ -508,6 +508,8 @@ func TestInteractions(t *testing.T) {
 			[]rel{{typ: graph.Negotiate, subj: "Iran", obj: "Canada", polarity: graph.Negated}}, nil},
 		{"'it' after other words has no antecedent outside its sentence", "Iran rejected the plan. Officials added that it would never negotiate with Canada.", "",
 			nil, []rel{{typ: graph.Negotiate, subj: "Iran", obj: "Canada"}}},
+		{"an opening interview phrase", "In an interview with Al Jazeera, Chilean President Ana Soto said talks would resume.", "",
+			[]rel{{typ: graph.Communicate, subj: "Ana Soto", obj: "Al Jazeera", polarity: graph.Asserted}}, nil},
 		{"reciprocal", "Armenia and Azerbaijan continued to exchange fire.", "",
 			[]rel{{typ: graph.Attack, subj: "Armenia", obj: "Azerbaijan", polarity: graph.Asserted},
 				{typ: graph.Attack, subj: "Azerbaijan", obj: "Armenia", polarity: graph.Asserted}}, nil},

@@ -337,11 +337,16 @@ func (rb *relBuilder) readTrigger(si int, s sentence, i, j int, t trigger, attr 
 			rb.lastNounSubj = subj
 		}
 	}
-	if len(subj) == 0 && i == s.first && d.toks[i].tag == "VBG" {
-		// "Speaking to X, Trump said": the subject follows the comma
+	if len(subj) == 0 && rb.frontedPhrase(s, i) {
+		// "Speaking to X, Trump said", "In an interview with X, Trump
+		// said": the subject follows the comma
 		for k := j; k < s.lim; k++ {
 			if d.toks[k].text == "," {
-				if e := rb.usable(rb.mentionAt(k + 1)); e >= 0 {
+				n := k + 1
+				for n < s.lim && rb.skippable(n) {
+					n++
+				}
+				if e := rb.usable(rb.mentionAt(n)); e >= 0 {
 					subj = []int{e}
 				}
 				break
@@ -475,6 +480,26 @@ func (rb *relBuilder) reducedRelative(s sentence, i int) bool {
 // mutual types read "A and B <verb>" with no object as between A and B
 // ("Iran and the US communicate", "Chile and Peru agreed").
 var mutual = map[graph.RelationType]bool{graph.Communicate: true, graph.Agree: true}
+
+// frontedPhrase: the trigger opens the sentence as a participle
+// ("Speaking to X, ...") or sits in an opening prepositional phrase ("In
+// an interview with X, ...").
+func (rb *relBuilder) frontedPhrase(s sentence, i int) bool {
+	d := rb.sc.d
+	if i == s.first {
+		return d.toks[i].tag == "VBG"
+	}
+	if !prepositions[lower(d.toks[s.first].text)] {
+		return false
+	}
+	for k := s.first + 1; k < i; k++ {
+		w := d.toks[k].text
+		if w == "," || strings.HasPrefix(d.toks[k].tag, "VB") || rb.mentionAt(k) >= 0 {
+			return false
+		}
+	}
+	return i-s.first <= 4
+}
 
 // reciprocal: "exchange airstrikes", "each other".
 func (rb *relBuilder) reciprocal(s sentence, i, j int) bool {
