@@ -46,3 +46,25 @@ func (b *bufferedAnswer) send(c *gin.Context, contentType, filename string) {
 	c.Status(http.StatusOK)
 	_, _ = c.Writer.Write(b.Bytes())
 }
+
+// streamedAnswer writes an export straight to the client, sending the
+// headers with the first bytes; until then a failure can still be answered
+// as a problem.
+type streamedAnswer struct {
+	c           *gin.Context
+	contentType string
+	filename    string
+	started     bool
+}
+
+func (w *streamedAnswer) Write(b []byte) (int, error) {
+	if !w.started {
+		w.started = true
+		h := w.c.Writer.Header()
+		h.Set("Content-Type", w.contentType)
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Content-Disposition", contentDisposition(w.filename))
+		w.c.Status(http.StatusOK)
+	}
+	return w.c.Writer.Write(b)
+}

@@ -75,28 +75,6 @@ func (s *Server) exportGraph(c *gin.Context) {
 	w.send(c, format.ContentType(), downloadName("graph", format.Ext(), refPtr(e)))
 }
 
-// streamedAnswer writes an export straight to the client, sending the
-// headers with the first bytes; until then a failure can still be answered
-// as a problem.
-type streamedAnswer struct {
-	c           *gin.Context
-	contentType string
-	filename    string
-	started     bool
-}
-
-func (w *streamedAnswer) Write(b []byte) (int, error) {
-	if !w.started {
-		w.started = true
-		h := w.c.Writer.Header()
-		h.Set("Content-Type", w.contentType)
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Content-Disposition", contentDisposition(w.filename))
-		w.c.Status(http.StatusOK)
-	}
-	return w.c.Writer.Write(b)
-}
-
 // failStream answers a failed export: a problem while nothing is sent; once
 // the body has begun, the connection is dropped, so that the client sees a
 // broken transfer rather than a file that merely looks short.

@@ -90,7 +90,7 @@ func (s *Server) nearMisses(ctx context.Context, f graph.EntityFilter, skip []gr
 		}
 		stems = append(stems, string(r[:nearStem]), string(r[len(r)-nearStem:]))
 	}
-	max := maxEdits(q)
+	most := maxEdits(q)
 	var misses []nearMiss
 	for _, stem := range stems {
 		cands, err := s.Store.FindEntities(ctx, graph.EntityFilter{Query: stem, Types: f.Types, Limit: nearCandidates})
@@ -102,7 +102,7 @@ func (s *Server) nearMisses(ctx context.Context, f graph.EntityFilter, skip []gr
 				continue
 			}
 			seen[e.ID] = true
-			if d := distance(q, len(words) == 1, e); d <= max {
+			if d := distance(q, len(words) == 1, e); d <= most {
 				misses = append(misses, nearMiss{e, d})
 			}
 		}
