@@ -3,6 +3,7 @@ package loadtest
 import (
 	"context"
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -10,11 +11,11 @@ import (
 )
 
 // BenchLoad measures ingesting generated graphs into empty stores made by
-// open: base relations (ten per article, among a fifth as many actors) and
-// ten times as many, each written 32 articles per Ingest call (as
-// `actorgraph ingest` does) and one article per call. It reports
-// articles/s and relations/s.
-func BenchLoad(b *testing.B, open func(testing.TB) graph.Store, base int) {
+// open: for each base size, base relations (ten per article, among a fifth
+// as many actors) and ten times as many, each written 32 articles per
+// Ingest call (as `actorgraph ingest` does) and one article per call. It
+// reports articles/s and relations/s.
+func BenchLoad(b *testing.B, open func(testing.TB) graph.Store, bases ...int) {
 	b.Helper()
 	// The first writes pay for plan caches and, in Neo4j, the JIT: warm up
 	// outside the timings.
@@ -24,7 +25,15 @@ func BenchLoad(b *testing.B, open func(testing.TB) graph.Store, base int) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, rels := range []int{base, 10 * base} {
+	var sizes []int
+	for _, base := range bases {
+		for _, n := range []int{base, 10 * base} {
+			if !slices.Contains(sizes, n) {
+				sizes = append(sizes, n)
+			}
+		}
+	}
+	for _, rels := range sizes {
 		g := NewGraph(uint64(rels), max(rels/5, 50), rels)
 		for _, batch := range []int{32, 1} {
 			b.Run(fmt.Sprintf("relations=%d/batch=%d", rels, batch), func(b *testing.B) {
