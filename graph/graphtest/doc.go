@@ -49,6 +49,29 @@
 //   - Aliases, Via, AttributedTo and Evidence are never nil in answers;
 //     EntityDetail.Roles and RelationCounts are never nil either.
 //
+//   - Pinned ids (graph.Extraction.IDs): a pinned entity is not resolved.
+//     It is the stored entity with the pinned id, folded with
+//     graph.MergeEntity, or a new entity created with that id; other
+//     entities of the article see it as a candidate like any other. A pin
+//     to an id without its entity's type prefix, or of a local id the
+//     extraction lacks, fails the article.
+//
+// # Optional interfaces
+//
+// Subtests of an optional interface a store lacks are skipped.
+//
+//   - graph.ArticleReader: Article gives every metadata and provenance
+//     field as ingested (the latest version), and Publisher, the stored
+//     MEDIA entity graph.MatchEntity picks among those having the source's
+//     normalised name as a form; ArticleEntities the entities resolved from
+//     the article, by id, as FindEntities gives them. ENOTFOUND for an
+//     unknown key.
+//   - graph.Dumper: one extraction per article in key order, shaped as its
+//     documentation says; ingested into an empty store in that order it
+//     gives a store that answers every query as the source did and dumps
+//     identically, even where names changed after ids were given; ingesting
+//     it again is all unchanged. fn's error stops the dump and is returned.
+//
 // # Queries
 //
 //   - Every method fails with an error for a cancelled context; a

@@ -3,7 +3,9 @@
 //
 // Schema (version in schema_version; created idempotently on Open):
 //
-//	articles(key PK, id, url, title, source, source_norm, published, hash)
+//	articles(key PK, id, url, title, source, source_norm, published, hash,
+//	    author, platform, forwarded_from, views) — the provenance columns
+//	    came with schema version 2; Open adds them to a version 1 file
 //	entities(id PK, type, name, aliases JSON, mention_count, article_count)
 //	forms(form, type, entity_id) — every normalised name and alias, the
 //	    index resolution looks candidates up in
@@ -25,6 +27,11 @@
 // Entity search runs one query per rank: exact and prefix matches are
 // ranges of the forms index, only substring matches scan it, and only when
 // the earlier ranks did not fill the limit.
+//
+// Dump (graph.Dumper) reads one snapshot in a single read transaction,
+// a page of article keys at a time and one article's rows at a time.
+// Article (graph.ArticleReader) finds an article's publisher through the
+// forms index, as resolution would.
 //
 // Ingest writes up to 200 articles per transaction, each inside its own
 // savepoint, with statements prepared once per transaction. Path queries
