@@ -198,6 +198,19 @@ func (sc *scan) stateAndBody(si int, s sentence, i, j, rj int, es []lexEntry) in
 		return 0 // "U.S. State Department": two mentions, read separately
 	}
 	head := lower(toks[rj-1].text)
+	if j == i+1 && toks[i].ner == "PERSON" && toks[j].ner == "PERSON" && rj-j <= 2 && !isHeadWord(toks[rj-1].text) && !locHeads[head] {
+		// "Israel Katz", "Jordan Peterson": a state's name as a first name
+		sc.addRun(si, s, i, rj)
+		return rj
+	}
+	if locHeads[head] && !orgHeads[head] {
+		// "the Jordan Valley": a place named after the state
+		m := mention{ti: i, tj: rj, start: toks[i].start, end: toks[rj-1].end, typ: graph.Location,
+			sent: si, signal: 0.7, acronymFor: -1, ent: -1}
+		m.text = sc.d.text[m.start:m.end]
+		sc.push(m)
+		return rj
+	}
 	if !orgHeads[head] && !mediaHeads[head] {
 		return 0
 	}
