@@ -48,7 +48,6 @@
 //     replacement is deleted.
 //   - Aliases, Via, AttributedTo and Evidence are never nil in answers;
 //     EntityDetail.Roles and RelationCounts are never nil either.
-//
 //   - Pinned ids (graph.Extraction.IDs): a pinned entity is not resolved.
 //     It is the stored entity with the pinned id, folded with
 //     graph.MergeEntity, or a new entity created with that id; other
