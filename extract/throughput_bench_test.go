@@ -17,7 +17,7 @@ import (
 // generated articles (ACTORGRAPH_BENCH_EXTRACT_ARTICLES, default 50), one
 // article per op, spread over GOMAXPROCS goroutines: run it with -cpu 1,2
 // for the single-core rate and the speed-up. It reports KB/s and
-// articles/s.
+// articles/s. prose-no-ner is NewDocument without named-entity extraction.
 func BenchmarkThroughput(b *testing.B) {
 	arts := gen.Articles(gen.Options{Seed: 1}, loadtest.Size("EXTRACT_ARTICLES", 50))
 	x := sharedExtractor(b)
@@ -28,6 +28,12 @@ func BenchmarkThroughput(b *testing.B) {
 	}{
 		{"pipeline", func(a graph.Article) error { _, err := x.Extract(ctx, a); return err }},
 		{"prose", func(a graph.Article) error { _, err := prose.NewDocument(a.Text); return err }},
+		// prose without its named-entity stage, which its documentation
+		// says is most of the work: what a pipeline skipping it would pay.
+		{"prose-no-ner", func(a graph.Article) error {
+			_, err := prose.NewDocument(a.Text, prose.WithExtraction(false))
+			return err
+		}},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			var next, bytes atomic.Int64
