@@ -47,24 +47,51 @@ func (b *bufferedAnswer) send(c *gin.Context, contentType, filename string) {
 	_, _ = c.Writer.Write(b.Bytes())
 }
 
-// streamedAnswer writes an export straight to the client, sending the
-// headers with the first bytes; until then a failure can still be answered
-// as a problem.
+// streamHold is how much of a streamed export is held back before the
+// headers go out: a failure within it (the store failing while the writer
+// has only written its preamble, or a small export) is still answered as
+// a problem, and larger exports stream.
+const streamHold = 64 << 10
+
+// streamedAnswer writes an export to the client as it is produced,
+// holding back the first streamHold bytes (see there).
 type streamedAnswer struct {
 	c           *gin.Context
 	contentType string
 	filename    string
-	started     bool
+	held        bytes.Buffer
+	started     bool // headers and held bytes sent
 }
 
 func (w *streamedAnswer) Write(b []byte) (int, error) {
-	if !w.started {
-		w.started = true
-		h := w.c.Writer.Header()
-		h.Set("Content-Type", w.contentType)
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Content-Disposition", contentDisposition(w.filename))
-		w.c.Status(http.StatusOK)
+	if w.started {
+		return w.c.Writer.Write(b)
 	}
-	return w.c.Writer.Write(b)
+	w.held.Write(b)
+	if w.held.Len() >= streamHold {
+		if err := w.start(); err != nil {
+			return 0, err
+		}
+	}
+	return len(b), nil
+}
+
+// start sends the headers and what is held.
+func (w *streamedAnswer) start() error {
+	w.started = true
+	h := w.c.Writer.Header()
+	h.Set("Content-Type", w.contentType)
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Content-Disposition", contentDisposition(w.filename))
+	w.c.Status(http.StatusOK)
+	_, err := w.c.Writer.Write(w.held.Bytes())
+	w.held = bytes.Buffer{}
+	return err
+}
+
+// finish sends whatever is still held, once the writer is done.
+func (w *streamedAnswer) finish() {
+	if !w.started {
+		_ = w.start()
+	}
 }

@@ -570,7 +570,9 @@ func TestStoreFailureIsNotShown(t *testing.T) {
 	if err := st.Close(); err != nil {
 		t.Fatal(err)
 	}
-	for _, target := range []string{"/healthz", "/v1/entities?q=x", "/v1/relations", "/v1/timeline"} {
+	for _, target := range []string{"/healthz", "/v1/entities?q=x", "/v1/relations", "/v1/timeline",
+		"/v1/timeline?format=csv", "/v1/export?format=graphml", "/v1/export?format=d3&entity=" + lena,
+		"/v1/entities/" + lena + "/neighborhood", "/v1/paths?from=" + lena + "&to=" + omar} {
 		t.Run(target, func(t *testing.T) {
 			r := do(t, h, "GET", target, nil, nil)
 			if r.Status < 500 {

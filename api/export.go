@@ -49,7 +49,9 @@ func (s *Server) exportGraph(c *gin.Context) {
 		w := &streamedAnswer{c: c, contentType: format.ContentType(), filename: downloadName("graph", format.Ext())}
 		if err := export.WriteGraph(ctx, w, format, export.StoreSource(s.Store, q.Filter)); err != nil {
 			s.failStream(c, w.started, err)
+			return
 		}
+		w.finish()
 		return
 	}
 	e, err := s.resolveEntity(ctx, "entity", entity)

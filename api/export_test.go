@@ -376,3 +376,23 @@ func TestNearMissRanking(t *testing.T) {
 		t.Errorf("limit=2 gave %+v, near misses %v; want Kerova and Zerova", got.Entities, got.NearMisses)
 	}
 }
+
+// TestExportStreams exports a graph larger than what the server holds
+// back before streaming, in every format, and reads it back whole.
+func TestExportStreams(t *testing.T) {
+	h := fixtureServer(t, []graph.Extraction{graphtest.HubFixture(300)})
+	for _, f := range export.GraphFormats() {
+		t.Run(string(f), func(t *testing.T) {
+			r := do(t, h, "GET", "/v1/export?format="+string(f), nil, nil)
+			if r.Status != http.StatusOK || r.Header.Get("Content-Type") != f.ContentType() || r.Header.Get("Content-Disposition") == "" {
+				t.Fatalf("status %d, headers %v", r.Status, r.Header)
+			}
+			if len(r.Body) < 64<<10 {
+				t.Fatalf("the export is %d bytes: too small to test streaming", len(r.Body))
+			}
+			if got := readExport(t, f, r.Body); len(got.edges) != 600 || len(got.nodes) != 302 {
+				t.Errorf("%d edges and %d nodes, want 600 and 302", len(got.edges), len(got.nodes))
+			}
+		})
+	}
+}
