@@ -26,4 +26,7 @@ func BenchmarkWriteJSONL(b *testing.B) {
 
 type countingWriter struct{ n int64 }
 
-func (w *countingWriter) Write(p []byte) (int, error) { w.n += int64(len(p)); return io.Discard.Write(p) }
+func (w *countingWriter) Write(p []byte) (int, error) {
+	w.n += int64(len(p))
+	return io.Discard.Write(p)
+}
