@@ -4,7 +4,11 @@
 // the graph comes through graph.Store, and extraction comes through the
 // small Extractor interface, so it never imports a backend or the NLP code.
 //
-// Every answer is JSON. Collections come in an envelope ({"relations": [...],
+// Every answer is JSON, except the files /v1/timeline and /v1/export write
+// for other tools when a format asks for one (CSV, GraphML, GEXF, and the
+// JSON of TimelineJS3, vis-timeline, Cytoscape.js and D3), each with its
+// own media type. The whole API is described in OpenAPI 3 at
+// /v1/openapi.json. Collections come in an envelope ({"relations": [...],
 // "next": ...}, {"paths": [...]}) never as bare arrays, so that fields can be
 // added without breaking clients; answers holding edges carry an "entities"
 // map from every entity id they mention to the entity, so a client can show
