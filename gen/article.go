@@ -24,7 +24,7 @@ type Options struct {
 type Generator struct {
 	seed uint64
 	r    *rand.Rand
-	cast *Cast
+	cast *cast
 	n    int
 }
 
@@ -38,8 +38,8 @@ const ArticlesPerDay = 40
 // New returns a Generator for o. Building the cast is the only work done
 // up front; it takes a few milliseconds for the default sizes.
 func New(o Options) *Generator {
-	cast := newCast(rand.New(rand.NewPCG(o.Seed, 0xca57)), o.Sizes.withDefaults())
-	return &Generator{seed: o.Seed, r: rand.New(rand.NewPCG(o.Seed, 0xa271c1e)), cast: cast}
+	c := newCast(rand.New(rand.NewPCG(o.Seed, 0xca57)), o.Sizes.withDefaults())
+	return &Generator{seed: o.Seed, r: rand.New(rand.NewPCG(o.Seed, 0xa271c1e)), cast: c}
 }
 
 // Next returns the next article.

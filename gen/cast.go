@@ -46,8 +46,8 @@ type person struct {
 
 func (p *person) full() string { return p.first + " " + p.last }
 
-// Cast is the fictional world articles are written about.
-type Cast struct {
+// cast is the fictional world articles are written about.
+type cast struct {
 	people []person
 	orgs   []string
 	media  []string
@@ -82,8 +82,8 @@ func (s Sizes) withDefaults() Sizes {
 
 // newCast invents a cast. Names are unique within their kind, so that
 // resolution across articles has no ambiguity the generator did not mean.
-func newCast(r *rand.Rand, s Sizes) *Cast {
-	c := &Cast{}
+func newCast(r *rand.Rand, s Sizes) *cast {
+	c := &cast{}
 	seen := map[string]bool{}
 	unique := func(f func() string) string {
 		for {
