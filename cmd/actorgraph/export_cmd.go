@@ -58,7 +58,16 @@ func (m *Main) runExport(ctx context.Context, args []string) error {
 		}
 	}
 	if *format == "cypher" || *format == "neo4j-admin" {
-		return m.exportNeo4j(ctx, *storeURI, *format, *out, *entity != "")
+		var stray string
+		fs.Visit(func(f *flag.Flag) {
+			if f.Name != "store" && f.Name != "format" && f.Name != "o" {
+				stray = f.Name
+			}
+		})
+		if stray != "" {
+			return m.usageError(fs, fmt.Errorf("--format %s exports the whole graph; --%s does not apply", *format, stray))
+		}
+		return m.exportNeo4j(ctx, *storeURI, *format, *out)
 	}
 	gf, err := export.ParseGraphFormat(*format)
 	if err != nil {
@@ -142,10 +151,7 @@ func (m *Main) output(path string, write func(io.Writer) error) error {
 // script (to -o or standard output) or, for neo4j-admin, a directory of CSV
 // files and import.sh. Both copy every article, so filters and --entity do
 // not apply.
-func (m *Main) exportNeo4j(ctx context.Context, storeURI, format, out string, entity bool) error {
-	if entity {
-		return fmt.Errorf("--format %s exports the whole graph; --entity does not apply", format)
-	}
+func (m *Main) exportNeo4j(ctx context.Context, storeURI, format, out string) error {
 	if format == "neo4j-admin" && (out == "" || out == "-") {
 		return fmt.Errorf("--format neo4j-admin writes several files: give -o DIR")
 	}

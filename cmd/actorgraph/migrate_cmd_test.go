@@ -141,4 +141,10 @@ func TestExportNeo4jFormats(t *testing.T) {
 	if code, _, _ := run(t, nil, "export", "--store", "sqlite:"+db, "--format", "neo4j-admin"); code == 0 {
 		t.Errorf("neo4j-admin without -o: exit 0, want an error")
 	}
+	for _, extra := range [][]string{{"--entity", "Norland"}, {"--type", "MEET"}} {
+		args := append([]string{"export", "--store", "sqlite:" + db, "--format", "cypher"}, extra...)
+		if code, _, _ := run(t, nil, args...); code != 2 {
+			t.Errorf("%q: exit %d, want 2 (a whole-graph format takes no filter)", args, code)
+		}
+	}
 }
