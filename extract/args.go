@@ -183,6 +183,9 @@ func (rb *relBuilder) subjects(s sentence, i int, noun bool) []int {
 				}
 				return nil
 			case "he", "she":
+				if p := rb.prevSubjectPerson(s, k); p >= 0 {
+					return []int{p}
+				}
 				if p := rb.lastPerson(d.toks[k].start); p >= 0 {
 					return []int{p}
 				}
@@ -303,6 +306,32 @@ func (rb *relBuilder) itSubject(s sentence, k int) []int {
 		}
 	}
 	return nil
+}
+
+// prevSubjectPerson: a "he"/"she" opening its sentence is the person the
+// previous sentence was about — its first person named outside a
+// prepositional phrase ("President X, who met Y, said ... He urged ...").
+func (rb *relBuilder) prevSubjectPerson(s sentence, k int) int {
+	d := rb.sc.d
+	si := d.toks[k].sent
+	if si == 0 || !allBefore(rb, s, k) {
+		return -1
+	}
+	p := d.sents[si-1]
+	for j := p.first; j < p.lim; j++ {
+		mi := rb.mentionAt(j)
+		if mi < 0 || rb.sc.ments[mi].ti != j {
+			continue
+		}
+		e := rb.entOf(mi)
+		if e < 0 || rb.used[mi] {
+			continue
+		}
+		if rb.ents[e].typ == graph.Person && !rb.oblique(p, rb.sc.ments[mi]) {
+			return e
+		}
+	}
+	return -1
 }
 
 // allBefore: nothing but pronouns, reporting verbs and function words

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -144,6 +145,7 @@ func appendUnique(xs []string, s string) []string {
 // text order.
 func dedupe(rs []graph.Relation) []graph.Relation {
 	idx := map[string]int{}
+	sameSentence := map[string]int{}
 	var out []graph.Relation
 	for _, r := range rs {
 		s, o := r.Subject, r.Object
@@ -155,7 +157,19 @@ func dedupe(rs []graph.Relation) []graph.Relation {
 			date = ""
 		}
 		k := strings.Join([]string{string(r.Type), s, o, string(r.Polarity), date}, "\x1f")
-		if i, ok := idx[k]; ok {
+		i, ok := idx[k]
+		if !ok {
+			// one sentence, one event: an undated reading joins a dated
+			// one from the same evidence (and the other way round)
+			i, ok = sameSentence[strings.Join([]string{string(r.Type), s, o, string(r.Polarity), strconv.Itoa(r.Evidence.Start)}, "\x1f")]
+			if ok && out[i].Date != "" && r.Date != "" && out[i].Date != r.Date {
+				ok = false
+			}
+			if ok && out[i].Date == "" {
+				out[i].Date = r.Date
+			}
+		}
+		if ok {
 			p := &out[i]
 			for _, v := range r.Via {
 				p.Via = appendUnique(p.Via, v)
@@ -169,6 +183,7 @@ func dedupe(rs []graph.Relation) []graph.Relation {
 			continue
 		}
 		idx[k] = len(out)
+		sameSentence[strings.Join([]string{string(r.Type), s, o, string(r.Polarity), strconv.Itoa(r.Evidence.Start)}, "\x1f")] = len(out)
 		out = append(out, r)
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Evidence.Start < out[b].Evidence.Start })

@@ -41,6 +41,9 @@ func (rb *relBuilder) add(r rel) {
 	if r.subj < 0 || r.obj < 0 || r.subj == r.obj {
 		return
 	}
+	if !r.typ.Structural() && (rb.serves(r.subj, r.obj) || rb.serves(r.obj, r.subj)) {
+		return // a person and the state or body they serve are one side
+	}
 	if r.pol == "" {
 		r.pol = graph.Asserted
 	}
@@ -53,6 +56,19 @@ func (rb *relBuilder) add(r rel) {
 		r.conf *= 0.8
 	}
 	rb.out = append(rb.out, r)
+}
+
+// serves: person p holds a role in o, per the roles read so far.
+func (rb *relBuilder) serves(p, o int) bool {
+	if rb.ents[o].typ == graph.Person {
+		return false // an aide and their principal still deal with each other
+	}
+	for _, r := range rb.out {
+		if r.typ == graph.HoldsRole && r.subj == p && r.obj == o {
+			return true
+		}
+	}
+	return false
 }
 
 // namedIn: the entity has a mention in sentence si.
