@@ -98,7 +98,9 @@ func (m *Main) serve(ctx context.Context, st graph.Store, x *extract.Extractor, 
 	case <-ctx.Done():
 	}
 	m.Logger.Info("shutting down: draining connections")
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	// Drain for as long as one request may run, so that a request in
+	// flight at the signal is answered, not cut.
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), api.DefaultQueryTimeout+5*time.Second)
 	defer cancel()
 	if err := hs.Shutdown(shutdownCtx); err != nil {
 		return fmt.Errorf("shutdown: %w", err)
