@@ -45,6 +45,11 @@ func (rb *relBuilder) dateFor(s sentence, i int) string {
 		if n == 0 {
 			continue
 		}
+		if v == "" {
+			// a date we cannot resolve (no year, a range) dates nothing
+			k += n - 1
+			continue
+		}
 		dist := abs(k - i)
 		a, b := seg(k)
 		mine := true
