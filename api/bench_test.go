@@ -11,6 +11,7 @@ import (
 
 	"github.com/actorgraph/actorgraph/api"
 	"github.com/actorgraph/actorgraph/extract"
+	"github.com/actorgraph/actorgraph/graph/graphtest"
 )
 
 // corpusServer posts every dev corpus article through the real extractor
@@ -69,6 +70,33 @@ func BenchmarkQueries(b *testing.B) {
 				h.ServeHTTP(rec, req)
 				if rec.Code != http.StatusOK {
 					b.Fatalf("status %d: %s", rec.Code, rec.Body)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkNearMiss measures a misspelt search over a large synthetic
+// graph whose names all share their first letters ("Actor 04217"), the
+// worst case for finding candidates by stems: the work stays bounded by
+// nearCandidates per stem however many entities match a stem.
+func BenchmarkNearMiss(b *testing.B) {
+	st := openStore(b)
+	if _, err := st.Ingest(b.Context(), graphtest.Generate(1, 10000, 20000)); err != nil {
+		b.Fatal(err)
+	}
+	h := (&api.Server{Store: st}).Handler()
+	for _, bb := range []struct{ name, target, want string }{
+		{"match", "/v1/entities?q=Actor+00042", `"id":"`},
+		{"near_miss", "/v1/entities?q=Actr+00042", `"near_misses":["`},
+	} {
+		req := httptest.NewRequest("GET", bb.target, nil)
+		b.Run(bb.name, func(b *testing.B) {
+			for b.Loop() {
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, req)
+				if rec.Code != http.StatusOK || !bytes.Contains(rec.Body.Bytes(), []byte(bb.want)) {
+					b.Fatalf("status %d: %.300s", rec.Code, rec.Body)
 				}
 			}
 		})
