@@ -330,6 +330,7 @@ func TestHoldsRole(t *testing.T) {
 		{"reverse apposition through the title's complement", "Chile's ambassador to the UN, Paula Reyes, spoke first.", "Paula Reyes", "Chile", "ambassador", ""},
 		{"the object of an interaction serves someone else", "Mali expelled ambassador Jean Roux on Monday.", "Jean Roux", "", "", "Mali"},
 		{"a state sending its own envoy", "Ukraine sent chief negotiator Oleh Marchenko to the talks.", "Oleh Marchenko", "Ukraine", "chief negotiator", ""},
+		{"a role given by a relative clause", "Omar Haddad, who heads the Arab League, spoke first.", "Omar Haddad", "Arab League", "head", ""},
 		{"a list of titled names is no apposition", "The team included Ana Ruiz, Trade Minister Luis Paz, and others.", "Ana Ruiz", "", "", "Luis Paz"},
 	}
 	for _, tc := range tests {

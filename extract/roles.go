@@ -565,6 +565,11 @@ func (rb *relBuilder) lastCountryBefore(pos int) int {
 	return best
 }
 
+// headVerbs give the role of "who heads/leads/chairs ... X".
+var headVerbs = map[string]string{"heads": "head", "headed": "head", "leads": "leader",
+	"led": "leader", "chairs": "chair", "chaired": "chair", "runs": "head", "directs": "director",
+	"commands": "commander", "commanded": "commander"}
+
 // appositives: "PERSON, [the|a|an] ... TITLE [of|to ...] ," with the title
 // in the first words of the apposition; the entity served is the first
 // state, body or person named in it.
@@ -587,6 +592,18 @@ func (rb *relBuilder) appositives() {
 				break
 			}
 			end++
+		}
+		// "X, who heads the Council,": a role given by a verb
+		if k+2 < end && lower(d.toks[k].text) == "who" {
+			if role, ok := headVerbs[lower(d.toks[k+1].text)]; ok {
+				for j := k + 2; j < end && j < k+6; j++ {
+					if e := rb.entOf(rb.mentionAt(j)); e >= 0 && (rb.ents[e].typ == graph.Organization || rb.ents[e].typ == graph.Country) {
+						rb.addRole(m.ent, e, role, 0.7, m.sent)
+						break
+					}
+				}
+			}
+			continue
 		}
 		// the title must come within the first words, before any verb
 		title := -1
