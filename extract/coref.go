@@ -182,6 +182,7 @@ func resolve(sc *scan) []*entity {
 			moveMention(sc, ents, mi, ei)
 		}
 	}
+	headlineMentions(sc, ents)
 	// Names: persons take their longest form; others keep the first
 	// lexicon canonical or the longest surface form.
 	for _, e := range ents {
@@ -438,4 +439,59 @@ func hasForm(forms []string, f string) bool {
 		}
 	}
 	return false
+}
+
+// headlineMentions finds, in title-cased lines (where capitals say nothing
+// and no run of them is read as a name), the forms of persons, bodies and
+// outlets the body of the article has named: mentions, never new entities.
+func headlineMentions(sc *scan, ents []*entity) {
+	byForm := map[string]int{}
+	for ei, e := range ents {
+		if len(e.mentions) == 0 || (e.typ != graph.Person && e.typ != graph.Organization && e.typ != graph.Media) {
+			continue
+		}
+		for _, f := range e.forms {
+			if len(f) >= 4 {
+				byForm[f] = ei
+			}
+		}
+	}
+	if len(byForm) == 0 {
+		return
+	}
+	d := sc.d
+	for si, s := range d.sents {
+		if !s.titleCase {
+			continue
+		}
+		for i := s.first; i < s.lim; i++ {
+			if _, taken := sc.mentionAt[i]; taken {
+				continue
+			}
+			for j := i + 4; j > i; j-- {
+				if j > s.lim {
+					continue
+				}
+				k := sc.key(i, j)
+				ei, ok := byForm[k]
+				if !ok {
+					continue
+				}
+				// whole words only: not "Trump" inside "Trumpism"
+				if j < s.lim && d.toks[j].start == d.toks[j-1].end && !isPossessive(d.toks[j].text) {
+					continue
+				}
+				m := mention{ti: i, tj: j, start: d.toks[i].start, end: d.toks[j-1].end, text: k,
+					typ: ents[ei].typ, sent: si, signal: 0.5, acronymFor: -1, ent: ei}
+				mi := len(sc.ments)
+				sc.ments = append(sc.ments, m)
+				for t := i; t < j; t++ {
+					sc.mentionAt[t] = mi
+				}
+				ents[ei].mentions = append(ents[ei].mentions, mi)
+				i = j - 1
+				break
+			}
+		}
+	}
 }

@@ -266,6 +266,24 @@ func TestEntities(t *testing.T) {
 	}
 }
 
+// TestHeadlineMentions: a title-cased headline names nothing new, but the
+// names the body uses are found in it.
+func TestHeadlineMentions(t *testing.T) {
+	x := run(t, "Lena Fisch Rejects Talks With Rival Parties\n\nOpposition leader Lena Fisch said on Monday she would not talk.", "")
+	var got []graph.Mention
+	for _, e := range x.Entities {
+		if e.Name == "Lena Fisch" {
+			got = e.Mentions
+		}
+		if e.Name == "Rejects Talks" || e.Name == "Rival Parties" || e.Name == "Lena Fisch Rejects Talks With Rival Parties" {
+			t.Errorf("headline fragment %q became an entity", e.Name)
+		}
+	}
+	if len(got) != 2 || got[0].Start != 0 {
+		t.Errorf("Lena Fisch mentions = %+v, want one in the headline and one in the body", got)
+	}
+}
+
 // TestEntityNames: the name is the fullest form the text uses.
 func TestEntityNames(t *testing.T) {
 	tests := []struct{ name, text, want string }{
