@@ -339,8 +339,8 @@ func TestNearMissSearch(t *testing.T) {
 	})
 }
 
-// TestNearMissRanking checks that near misses come after matches, most
-// mentioned first.
+// TestNearMissRanking checks that an exact name is not padded with near
+// misses, and that near misses of a misspelling come most mentioned first.
 func TestNearMissRanking(t *testing.T) {
 	// Three countries one edit from "Kerova", mentioned 2, 3 and 4 times
 	// (so that neither name nor id order is mention order), and one that
@@ -362,18 +362,28 @@ func TestNearMissRanking(t *testing.T) {
 		x.Entities = append(x.Entities, e)
 	}
 	h := fixtureServer(t, []graph.Extraction{x})
-	var got api.EntitiesResponse
-	getJSON(t, h, "/v1/entities?q=Kerova", &got)
-	var names []string
-	for _, e := range got.Entities {
-		names = append(names, e.Name)
+	names := func(q string) ([]string, []string) {
+		t.Helper()
+		var got api.EntitiesResponse
+		getJSON(t, h, q, &got)
+		var out []string
+		for _, e := range got.Entities {
+			out = append(out, e.Name)
+		}
+		return out, got.NearMisses
 	}
-	if want := []string{"Kerova", "Zerova", "Derova", "Berova"}; !slices.Equal(names, want) {
-		t.Errorf("ranking = %v, want %v (the match, then near misses by mentions)", names, want)
+	// A name that exists is what was meant: no near misses pad it.
+	if got, near := names("/v1/entities?q=Kerova"); !slices.Equal(got, []string{"Kerova"}) || len(near) != 0 {
+		t.Errorf("exact name: got %v, near misses %v; want only Kerova", got, near)
 	}
-	getJSON(t, h, "/v1/entities?q=Kerova&limit=2", &got)
-	if len(got.Entities) != 2 || got.Entities[1].Name != "Zerova" || !slices.Equal(got.NearMisses, []string{country("Zerova")}) {
-		t.Errorf("limit=2 gave %+v, near misses %v; want Kerova and Zerova", got.Entities, got.NearMisses)
+	// A misspelling gets every near miss, most mentioned first.
+	got, near := names("/v1/entities?q=Xerova")
+	if want := []string{"Zerova", "Derova", "Berova", "Kerova"}; !slices.Equal(got, want) || len(near) != 4 {
+		t.Errorf("ranking = %v (near misses %v), want %v: near misses by mentions", got, near, want)
+	}
+	got, near = names("/v1/entities?q=Xerova&limit=2")
+	if !slices.Equal(got, []string{"Zerova", "Derova"}) || !slices.Equal(near, []string{country("Zerova"), country("Derova")}) {
+		t.Errorf("limit=2 gave %v, near misses %v; want Zerova and Derova", got, near)
 	}
 }
 

@@ -27,8 +27,8 @@ const (
 )
 
 // searchEntities is the store's search (exact, prefix and substring
-// matches), topped up, when it finds fewer than the limit and near is set,
-// with near misses: entities a name or alias of which (or a word of one) is
+// matches), topped up, when it finds fewer than the limit, none of them an
+// exact name or alias, and near is set, with near misses: entities a name or alias of which (or a word of one) is
 // within a few edits of the query ("Araqchi" for "Araghchi", "Witkof" for
 // "Witkoff"). Near misses come after the matches, most mentioned first; the
 // second result lists their ids.
@@ -41,7 +41,9 @@ func (s *Server) searchEntities(ctx context.Context, f graph.EntityFilter, near 
 	if limit <= 0 {
 		limit = graph.DefaultLimit
 	}
-	if !near || len(found) >= limit {
+	if !near || len(found) >= limit || exactHit(found, f.Query) {
+		// Someone who typed a name that exists meant it: "Iran" is not
+		// to be padded with "Iraq".
 		return found, nil, nil
 	}
 	misses, err := s.nearMisses(ctx, f, found)
@@ -160,4 +162,18 @@ func distance(q string, oneWord bool, e graph.Entity) int {
 		return 1 << 30
 	}
 	return best
+}
+
+// exactHit reports whether q, normalised, is the name or an alias of one of
+// the entities.
+func exactHit(es []graph.Entity, q string) bool {
+	want := graph.NormalizeName(q)
+	for _, e := range es {
+		for _, f := range graph.Forms(e) {
+			if f == want {
+				return true
+			}
+		}
+	}
+	return false
 }
