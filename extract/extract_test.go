@@ -349,6 +349,7 @@ func TestHoldsRole(t *testing.T) {
 		{"the object of an interaction serves someone else", "Mali expelled ambassador Jean Roux on Monday.", "Jean Roux", "", "", "Mali"},
 		{"a state sending its own envoy", "Ukraine sent chief negotiator Oleh Marchenko to the talks.", "Oleh Marchenko", "Ukraine", "chief negotiator", ""},
 		{"a role given by a relative clause", "Omar Haddad, who heads the Arab League, spoke first.", "Omar Haddad", "Arab League", "head", ""},
+		{"a portfolio modifier before a title", "\"It is historic,\" said Anna Berg, the EU climate commissioner.", "Anna Berg", "EU", "climate commissioner", ""},
 		{"a list of titled names is no apposition", "The team included Ana Ruiz, Trade Minister Luis Paz, and others.", "Ana Ruiz", "", "", "Luis Paz"},
 	}
 	for _, tc := range tests {
@@ -552,6 +553,10 @@ func TestInteractions(t *testing.T) {
 			[]rel{{typ: graph.Negotiate, subj: "Peru", obj: "Chile", polarity: graph.Asserted, date: "2024-03-04"}}, nil},
 		{"a range dates nothing", "Peru sent letters to Chile between 2009 and 2015.", "",
 			[]rel{{typ: graph.Communicate, subj: "Peru", obj: "Chile", polarity: graph.Asserted, date: ""}}, nil},
+		{"many co-signatories imply no pairs", "Forty states, including Chile, Peru and Ghana, signed the declaration.", "",
+			nil, []rel{{typ: graph.Agree, subj: "Chile", obj: "Peru"}}},
+		{"two signatories agree with each other", "Chile and Peru signed an accord.", "",
+			[]rel{{typ: graph.Agree, subj: "Chile", obj: "Peru", polarity: graph.Asserted}}, nil},
 		{"reciprocal", "Armenia and Azerbaijan continued to exchange fire.", "",
 			[]rel{{typ: graph.Attack, subj: "Armenia", obj: "Azerbaijan", polarity: graph.Asserted},
 				{typ: graph.Attack, subj: "Azerbaijan", obj: "Armenia", polarity: graph.Asserted}}, nil},

@@ -384,7 +384,7 @@ func (rb *relBuilder) readTrigger(si int, s sentence, i, j int, t trigger, attr 
 		rb.pending = &pendingTalks{typ: t.typ, subj: subj, via: via, attr: attr, pol: pol, sent: si}
 	}
 	reciprocal := rb.reciprocal(s, i, j)
-	if len(obj) == 0 && len(subj) >= 2 && (t.typ.Symmetric() || reciprocal || mutual[t.typ] && t.preps["with"]) {
+	if len(obj) == 0 && len(subj) >= 2 && (t.typ.Symmetric() || reciprocal || mutual[t.typ] && t.preps["with"] && len(subj) == 2) {
 		for a := 0; a < len(subj); a++ {
 			for b := a + 1; b < len(subj); b++ {
 				rb.add(rel{typ: t.typ, subj: subj[a], obj: subj[b], via: via, attr: attr, date: date, pol: pol, conf: conf, sent: si, trig: i})
@@ -478,7 +478,8 @@ func (rb *relBuilder) reducedRelative(s sentence, i int) bool {
 }
 
 // mutual types read "A and B <verb>" with no object as between A and B
-// ("Iran and the US communicate", "Chile and Peru agreed").
+// ("Iran and the US communicate", "Chile and Peru agreed"); with more
+// than two (forty states signing a declaration) no pair is implied.
 var mutual = map[graph.RelationType]bool{graph.Communicate: true, graph.Agree: true}
 
 // frontedPhrase: the trigger opens the sentence as a participle
