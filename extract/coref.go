@@ -158,6 +158,11 @@ func resolve(sc *scan) []*entity {
 			attach(mi, best)
 			continue
 		}
+		if ei := otherTypeForm(ents, m.text); ei >= 0 {
+			// "Kayhan argued" after "the Kayhan newspaper": the outlet
+			attach(mi, ei)
+			continue
+		}
 		if m.signal >= 0.4 {
 			attach(mi, get("PERSON:"+graph.NormalizeName(m.text), graph.Person, m.text))
 		}
@@ -330,6 +335,9 @@ func (sc *scan) capitalIsPlace(mi int) bool {
 		if p == "," && m.ti-2 >= s.first && lower(d.toks[m.ti-2].text) == "capital" {
 			return true
 		}
+		if isDash(p) && s.headline && m.tj == s.lim {
+			return true // "Outlet - City" credit line
+		}
 		if p == "of" && m.ti-2 >= s.first && placeOfNouns[lower(d.toks[m.ti-2].text)] {
 			return true // "large parts of Kyiv", "the outskirts of Beirut"
 		}
@@ -494,4 +502,20 @@ func headlineMentions(sc *scan, ents []*entity) {
 			}
 		}
 	}
+}
+
+// otherTypeForm finds a body, outlet or place already named by this exact
+// form, for a lone word that only looked like a person.
+func otherTypeForm(ents []*entity, form string) int {
+	for ei, e := range ents {
+		if e.typ == graph.Person || len(e.mentions) == 0 {
+			continue
+		}
+		for _, f := range e.forms {
+			if f == form {
+				return ei
+			}
+		}
+	}
+	return -1
 }

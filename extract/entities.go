@@ -58,6 +58,11 @@ func findMentions(d *doc, lx *lexicon) *scan {
 
 func (sc *scan) step(si int, s sentence, i int) int {
 	t := sc.d.toks[i]
+	if i == s.first && s.headline {
+		if j := sc.byline(s); j > i {
+			return j
+		}
+	}
 	// Hyphen-joined words whose parts are states or bodies ("US-Israeli",
 	// "IRGC-linked") yield a mention per known part.
 	if strings.Contains(t.text, "-") && len(sc.lx.lookup(t.text)) == 0 {
@@ -137,6 +142,37 @@ func (sc *scan) step(si int, s sentence, i int) int {
 	}
 	sc.addRun(si, s, i, j)
 	return j
+}
+
+// byline reads a line "Outlet Name - City" (an outlet's credit line
+// with a dateline place): the words before the dash are an outlet. It
+// returns the token after the outlet, or s.first when the line is not one.
+func (sc *scan) byline(s sentence) int {
+	toks := sc.d.toks
+	p := -1
+	for k := s.first; k < s.lim && k < s.first+5; k++ {
+		if isDash(toks[k].text) {
+			p = k
+			break
+		}
+		if !isCapWord(toks[k].text) || sc.lx.lookup(toks[k].text) != nil {
+			return s.first
+		}
+	}
+	if p <= s.first || p+1 >= s.lim || p+3 < s.lim {
+		return s.first // "Name - Place" and nothing more
+	}
+	if es := sc.lx.lookup(sc.key(p+1, s.lim)); es == nil || (es[0].typ != graph.Location && es[0].kind != kindCapital) {
+		return s.first
+	}
+	if _, es := sc.lexMatch(s, s.first); es != nil {
+		return s.first
+	}
+	m := mention{ti: s.first, tj: p, start: toks[s.first].start, end: toks[p-1].end, typ: graph.Media,
+		sent: toks[s.first].sent, signal: 0.6, acronymFor: -1, ent: -1}
+	m.text = sc.d.text[m.start:m.end]
+	sc.push(m)
+	return p
 }
 
 // spanText is the article text of tokens [i, j).
@@ -382,11 +418,17 @@ func (sc *scan) capRun(s sentence, i int) int {
 		if j > i && strings.Contains(sc.d.text[toks[j-1].end:t.start], "\n") {
 			break
 		}
-		if j > i && (sc.isTitleStart(s, j) || stopCaps[t.text]) {
+		if j > i && (sc.isTitleStart(s, j) || stopCaps[t.text] || sc.honorMatch(s, j) > j) {
 			break
 		}
 		if j > i {
 			if k, es := sc.lexMatch(s, j); k > j && !isHeadWord(t.text) {
+				// "Supreme National Security Council": a known body's
+				// name ending in a head is the tail of a longer name
+				if es[0].typ == graph.Organization && isHeadWord(toks[k-1].text) {
+					j = k
+					break
+				}
 				// A known state ends the run unless prose reads it as
 				// part of one organisation's name.
 				if !(t.ner == "ORGANIZATION" && toks[i].ner == "ORGANIZATION" && es[0].typ == graph.Country) {
@@ -578,7 +620,10 @@ func (sc *scan) addRun(si int, s sentence, i, j int) {
 		m.typ, m.signal = graph.Media, 0.7
 	case orgHeads[head] && n > 1:
 		m.typ, m.signal = graph.Organization, 0.8
-		if allGeneric(toks[i:j]) {
+		// "Foreign Ministry" names nothing without its state; a longer
+		// name of generic words ("Supreme National Security Council")
+		// is a proper name
+		if allGeneric(toks[i:j]) && n <= 2 {
 			m.generic = true
 		}
 	case locHeads[head] && n > 1:
