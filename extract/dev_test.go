@@ -93,8 +93,11 @@ func checkExtraction(t *testing.T, a graph.Article, x graph.Extraction) {
 			if a.Text[m.Start:m.End] != m.Text {
 				t.Errorf("entity %q mention %d-%d is %q in the text, not %q", e.ID, m.Start, m.End, a.Text[m.Start:m.End], m.Text)
 			}
-			if strings.ContainsAny(m.Text, "\n") {
-				t.Errorf("entity %q mention %q crosses a line", e.ID, m.Text)
+			if strings.ContainsAny(m.Text, "\n—–") {
+				t.Errorf("entity %q mention %q crosses a line or a dash", e.ID, m.Text)
+			}
+			if strings.HasSuffix(m.Text, "'s") || strings.HasSuffix(m.Text, "’s") {
+				t.Errorf("entity %q mention %q holds a possessive", e.ID, m.Text)
 			}
 		}
 	}
