@@ -169,8 +169,10 @@ func straighten(s string) string {
 	if !strings.ContainsAny(s, "’‘") {
 		return s
 	}
-	return strings.NewReplacer("’", "'", "‘", "'").Replace(s)
+	return quoteFolder.Replace(s)
 }
+
+var quoteFolder = strings.NewReplacer("’", "'", "‘", "'")
 
 func field(cols []string, i int) []string {
 	if i >= len(cols) || strings.TrimSpace(cols[i]) == "" {
