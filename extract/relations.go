@@ -524,8 +524,8 @@ func (rb *relBuilder) controlled(s sentence, i int) bool {
 		return false
 	}
 	for k := i - 2; k >= s.first && k >= i-6; k-- {
-		if t, _, ok := rb.sc.lx.triggers.match(d, s, k); ok && t.typ == graph.Request {
-			return true
+		if t, _, ok := rb.sc.lx.triggers.match(d, s, k); ok && (t.typ == graph.Request || t.typ == graph.Threaten) {
+			return true // "asked X to meet Y", "threatened to strike Y"
 		}
 	}
 	return false
