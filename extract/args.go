@@ -596,7 +596,7 @@ func (rb *relBuilder) objects(s sentence, j int, t trigger) []int {
 		if boundaries[w] || w == "that" || w == "who" || w == "where" || w == "." || w == "," {
 			return nil
 		}
-		infinitive := d.toks[k].tag == "VB" && k > j && lower(d.toks[k-1].text) == "to" && t.preps["to"]
+		infinitive := t.typ == graph.Threaten && d.toks[k].tag == "VB" && k > j && lower(d.toks[k-1].text) == "to"
 		if k > j && finiteVerb(d.toks[k].tag) && !t.noun && !rb.skippable(k) && !rb.reducedRelative(s, k) && !infinitive {
 			return nil
 		}
