@@ -568,6 +568,8 @@ func TestInteractions(t *testing.T) {
 		{"a threat is no attack", "Israel's Prime Minister Dan Shamir threatened to strike Syria again.", "",
 			[]rel{{typ: graph.Threaten, subj: "Dan Shamir", obj: "Syria", polarity: graph.Asserted}},
 			[]rel{{typ: graph.Attack, subj: "Dan Shamir", obj: "Syria"}}},
+		{"an open door is a request", "Venezuela said it remained open to talks with Guyana.", "",
+			[]rel{{typ: graph.Request, subj: "Venezuela", obj: "Guyana", polarity: graph.Asserted}}, nil},
 		{"reciprocal", "Armenia and Azerbaijan continued to exchange fire.", "",
 			[]rel{{typ: graph.Attack, subj: "Armenia", obj: "Azerbaijan", polarity: graph.Asserted},
 				{typ: graph.Attack, subj: "Azerbaijan", obj: "Armenia", polarity: graph.Asserted}}, nil},
