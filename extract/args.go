@@ -161,8 +161,10 @@ func (rb *relBuilder) subjects(s sentence, i int, noun bool) []int {
 			}
 		}
 		if (w == "who" || w == "which") && k-2 >= s.first && d.toks[k-1].text == "," {
-			if e := rb.usable(rb.mentionAt(k - 2)); e >= 0 {
-				return []int{e}
+			mi := rb.mentionAt(k - 2)
+			if e := rb.usable(mi); e >= 0 {
+				// "Egypt and Qatar, which have mediated": both
+				return append(rb.coordLeft(s, rb.sc.ments[mi].ti), e)
 			}
 			return nil
 		}

@@ -547,16 +547,14 @@ func (rb *relBuilder) between(si int, s sentence, i, j int, t trigger, pol graph
 	if len(parties) == 0 {
 		parties = rb.twoSides(si, s, k+1, false)
 	}
-	host := rb.host(s, i)
-	if strings.HasPrefix(lower(d.toks[i].text), "mediat") {
-		// "X served as a mediator between A and B"
-		if subs := rb.subjects(s, i, false); len(subs) > 0 {
-			host = subs[0]
-		}
-	}
 	via := rb.via(s, i, j, t.typ)
-	if host >= 0 {
+	if host := rb.host(s, i); host >= 0 {
 		via = append(via, host)
+	}
+	if strings.HasPrefix(lower(d.toks[i].text), "mediat") {
+		// "X served as a mediator between A and B", "X and Y, which
+		// mediated between A and B"
+		via = append(via, rb.subjects(s, i, false)...)
 	}
 	for a := 0; a < len(parties); a++ {
 		for b := a + 1; b < len(parties); b++ {
