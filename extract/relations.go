@@ -296,7 +296,7 @@ func (rb *relBuilder) readTrigger(si int, s sentence, i, j int, t trigger, attr 
 	}
 	date := ""
 	conf := 0.6
-	passive := !t.noun && rb.passive(s, i)
+	passive := !t.noun && !t.active && rb.passive(s, i)
 
 	// "talks between A, B and C": one relation per pair.
 	if (t.noun || t.typ == graph.Negotiate) && rb.between(si, s, i, j, t, pol, attr) {

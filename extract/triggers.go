@@ -16,6 +16,9 @@ type trigger struct {
 	// reverse: the object found is the subject ("received a letter from X":
 	// X wrote to the clause's subject)
 	reverse bool
+	// active: read as active even in a passive clause ("X was sent to Y":
+	// X goes to Y)
+	active bool
 }
 
 type triggerSet struct {
@@ -47,6 +50,7 @@ func loadTriggers() (*triggerSet, error) {
 		}
 		if len(cols) > 5 {
 			t.reverse = strings.TrimSpace(cols[5]) == "reverse"
+			t.active = strings.TrimSpace(cols[5]) == "active"
 		}
 		first := t.words[0]
 		list := append(ts.byFirst[first], t)
