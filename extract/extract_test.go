@@ -577,6 +577,8 @@ func TestInteractions(t *testing.T) {
 			[]rel{{typ: graph.Meet, subj: "Dan Moller", obj: "Ukraine", polarity: graph.Asserted}}, nil},
 		{"travelling to a capital is no meeting", "Lena Fisch flew to Riyadh on Monday.", "",
 			nil, []rel{{typ: graph.Meet, subj: "Lena Fisch", obj: "Saudi Arabia"}}},
+		{"co-travellers do not meet each other", "Lena Fisch and Otto Brandt will fly to Doha on Monday.", "",
+			nil, []rel{{typ: graph.Meet, subj: "Lena Fisch", obj: "Otto Brandt"}}},
 		{"reciprocal", "Armenia and Azerbaijan continued to exchange fire.", "",
 			[]rel{{typ: graph.Attack, subj: "Armenia", obj: "Azerbaijan", polarity: graph.Asserted},
 				{typ: graph.Attack, subj: "Azerbaijan", obj: "Armenia", polarity: graph.Asserted}}, nil},

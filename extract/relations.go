@@ -384,7 +384,8 @@ func (rb *relBuilder) readTrigger(si int, s sentence, i, j int, t trigger, attr 
 		rb.pending = &pendingTalks{typ: t.typ, subj: subj, via: via, attr: attr, pol: pol, sent: si}
 	}
 	reciprocal := rb.reciprocal(s, i, j)
-	if len(obj) == 0 && len(subj) >= 2 && (t.typ.Symmetric() || reciprocal || mutual[t.typ] && t.preps["with"] && len(subj) == 2) {
+	motion := t.words[len(t.words)-1] == "to" || t.words[len(t.words)-1] == "in"
+	if len(obj) == 0 && len(subj) >= 2 && !motion && (t.typ.Symmetric() || reciprocal || mutual[t.typ] && t.preps["with"] && len(subj) == 2) {
 		for a := 0; a < len(subj); a++ {
 			for b := a + 1; b < len(subj); b++ {
 				rb.add(rel{typ: t.typ, subj: subj[a], obj: subj[b], via: via, attr: attr, date: date, pol: pol, conf: conf, sent: si, trig: i})
