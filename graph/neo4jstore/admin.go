@@ -13,7 +13,8 @@ import (
 	"github.com/actorgraph/actorgraph/graph"
 )
 
-// ArrayDelimiter separates the elements of array properties in the files
+// ArrayDelimiter separates the elements of array properties, and the labels
+// of a :LABEL column, in the files
 // WriteAdminImport writes (U+001F, the unit separator, which text does not
 // hold; any in a value is replaced by a space). neo4j-admin is told with
 // --array-delimiter=U+001F.
@@ -67,7 +68,7 @@ func WriteAdminImport(ctx context.Context, dir string, d graph.Dumper) error {
 		case strings.HasPrefix(kind, "entity:"):
 			name, k = "nodes_entities", "entities"
 			rec = []string{str(row["id"]), str(row["type"]), str(row["name"]), array(row["aliases"]), array(row["forms"]),
-				str(row["forms_text"]), "Entity;" + strings.TrimPrefix(kind, "entity:")}
+				str(row["forms_text"]), "Entity" + ArrayDelimiter + strings.TrimPrefix(kind, "entity:")}
 		case kind == "article":
 			name, k = "nodes_articles", "articles"
 			rec = []string{str(row["key"]), str(row["id"]), str(row["url"]), str(row["title"]), str(row["source"]),
