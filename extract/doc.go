@@ -15,8 +15,8 @@
 //	roles.go      HOLDS_ROLE from titles tied to a person and what they serve
 //	rolerefs.go   "the foreign minister" as a mention of the title's holder
 //	triggers.go   the trigger table (lexicon/triggers.tsv)
-//	relations.go  interactions from triggers; via, negation, talks named later;
-//	              AFFILIATED_WITH
+//	relations.go  interactions from triggers; via, negation, talks named later
+//	affiliations.go  AFFILIATED_WITH: bodies of a state, "X-linked Y", state media
 //	args.go       clause arguments: subjects, objects, coordination, pronouns,
 //	              quotation speakers
 //	members.go    MEMBER_OF from apposition, "NATO members X", "X joined Y"
