@@ -303,11 +303,16 @@ func (rb *relBuilder) readTrigger(si int, s sentence, i, j int, t trigger, attr 
 		return
 	}
 	var subj, obj []int
+	if !t.noun && d.toks[i].tag == "VBG" && i > s.first && d.toks[i-1].text == "," && !passive {
+		// "X told Y on Thursday, rejecting calls from Z": the
+		// participle's subject is the sentence's
+		subj = rb.mainSubject(s, i)
+	}
 	if passive {
 		obj = rb.subjects(s, i, false)
 		subj = rb.byAgent(s, j)
 	} else {
-		if t.noun {
+		if t.noun && len(subj) == 0 {
 			subj = rb.modifierSubjects(s, i)
 		}
 		if len(subj) == 0 {
