@@ -646,6 +646,17 @@ func (rb *relBuilder) byAgent(s sentence, j int) []int {
 // before the opening one (`X said: "..."`).
 func (rb *relBuilder) speaker(s sentence, k int) int {
 	d := rb.sc.d
+	// "Araghchi: We will not negotiate under threats" (channel style)
+	for j := s.first; j < k && j < s.first+6; j++ {
+		if d.toks[j].text == ":" {
+			for n := j - 1; n >= s.first; n-- {
+				if e := rb.usable(rb.mentionAt(n)); e >= 0 {
+					return e
+				}
+			}
+			break
+		}
+	}
 	open, close := -1, -1
 	for j := k - 1; j >= s.first; j-- {
 		if isQuote(d.toks[j].text) {

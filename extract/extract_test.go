@@ -582,6 +582,8 @@ func TestInteractions(t *testing.T) {
 		{"a participle after a comma takes the sentence's subject", "Chile will not impose new sanctions on Peru, its minister told reporters, rejecting calls from Bolivia.", "",
 			[]rel{{typ: graph.Sanction, subj: "Chile", obj: "Peru", polarity: graph.Negated},
 				{typ: graph.Reject, subj: "Chile", obj: "Bolivia", polarity: graph.Asserted}}, nil},
+		{"a speaker before a colon", "🔴 Rosa Vera: We will not negotiate with Lima under threats.", "",
+			[]rel{{typ: graph.Negotiate, subj: "Rosa Vera", obj: "Peru", polarity: graph.Negated}}, nil},
 		{"reciprocal", "Armenia and Azerbaijan continued to exchange fire.", "",
 			[]rel{{typ: graph.Attack, subj: "Armenia", obj: "Azerbaijan", polarity: graph.Asserted},
 				{typ: graph.Attack, subj: "Azerbaijan", obj: "Armenia", polarity: graph.Asserted}}, nil},
