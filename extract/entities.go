@@ -291,8 +291,36 @@ func (sc *scan) titleMatch(s sentence, i int) int {
 			break
 		}
 	}
-	return sc.titleMatchLexicon(s, i)
+	if j := sc.titleMatchLexicon(s, i); j > i {
+		return j
+	}
+	// "Minister of Foreign Affairs", "Secretary of Homeland Security": a
+	// portfolio after "of"
+	if w := lower(sc.d.toks[i].text); (w == "minister" || w == "secretary") && isCapWord(sc.d.toks[i].text) && i+2 < s.lim && lower(sc.d.toks[i+1].text) == "of" {
+		k := i + 2
+		if lower(sc.d.toks[k].text) == "the" {
+			k++
+		}
+		start := k
+		for k < s.lim && isCapWord(sc.d.toks[k].text) && (genericWords[lower(sc.d.toks[k].text)] || portfolioWords[lower(sc.d.toks[k].text)]) {
+			k++
+			if k+1 < s.lim && lower(sc.d.toks[k].text) == "and" && isCapWord(sc.d.toks[k+1].text) {
+				k++
+			}
+		}
+		if k > start {
+			return k
+		}
+	}
+	return i
 }
+
+// portfolioWords name a ministry's remit beyond the generic words.
+var portfolioWords = set("homeland", "agriculture", "education", "environment", "labour", "labor",
+	"transport", "industry", "commerce", "tourism", "communications", "planning", "development",
+	"international", "cooperation", "expatriates", "immigration", "emergency", "situations",
+	"veterans", "housing", "water", "resources", "mines", "petroleum", "gas", "defense",
+	"defence", "war", "peace", "religious", "endowments", "youth", "sports", "women", "family")
 
 func (sc *scan) titleMatchLexicon(s sentence, i int) int {
 	best := i

@@ -358,6 +358,8 @@ func TestHoldsRole(t *testing.T) {
 		{"a state sending its own envoy", "Ukraine sent chief negotiator Oleh Marchenko to the talks.", "Oleh Marchenko", "Ukraine", "chief negotiator", ""},
 		{"a role given by a relative clause", "Omar Haddad, who heads the Arab League, spoke first.", "Omar Haddad", "Arab League", "head", ""},
 		{"a portfolio modifier before a title", "\"It is historic,\" said Anna Berg, the EU climate commissioner.", "Anna Berg", "EU", "climate commissioner", ""},
+		{"a complement between title and name", "US Ambassador to the UN Linda Reyes spoke first.", "Linda Reyes", "United States", "Ambassador", ""},
+		{"a portfolio after 'Minister of'", "Algeria's Minister of Foreign Affairs Ahmed Saadi arrived.", "Ahmed Saadi", "Algeria", "Minister of Foreign Affairs", ""},
 		{"a list of titled names is no apposition", "The team included Ana Ruiz, Trade Minister Luis Paz, and others.", "Ana Ruiz", "", "", "Luis Paz"},
 	}
 	for _, tc := range tests {

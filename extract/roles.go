@@ -163,6 +163,19 @@ func (rb *relBuilder) roles() {
 				k = sc.ments[mi].tj
 			}
 		}
+		// "US Ambassador to the UN Linda Reyes": the complement sits
+		// between the title and the name
+		if k+1 < s.lim && lower(d.toks[k].text) == "to" {
+			n := k + 1
+			if lower(d.toks[n].text) == "the" {
+				n++
+			}
+			if mi := rb.mentionAt(n); mi >= 0 && sc.ments[mi].ti == n && rb.typeOf(mi) != graph.Person {
+				if pi := rb.mentionAt(sc.ments[mi].tj); pi >= 0 && rb.typeOf(pi) == graph.Person && sc.ments[pi].ti == sc.ments[mi].tj {
+					k = sc.ments[mi].tj
+				}
+			}
+		}
 		if k+1 < s.lim && d.toks[k].text == "," && rb.reverseAppositive(title) {
 			comma = true
 			k++
