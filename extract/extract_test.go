@@ -360,6 +360,7 @@ func TestHoldsRole(t *testing.T) {
 		{"a portfolio modifier before a title", "\"It is historic,\" said Anna Berg, the EU climate commissioner.", "Anna Berg", "EU", "climate commissioner", ""},
 		{"a complement between title and name", "US Ambassador to the UN Linda Reyes spoke first.", "Linda Reyes", "United States", "Ambassador", ""},
 		{"a portfolio after 'Minister of'", "Algeria's Minister of Foreign Affairs Ahmed Saadi arrived.", "Ahmed Saadi", "Algeria", "Minister of Foreign Affairs", ""},
+		{"a title 'for' a body, then the name", "A spokesman for the Arab League, Samir Nasser, declined to comment.", "Samir Nasser", "Arab League", "spokesman", ""},
 		{"a list of titled names is no apposition", "The team included Ana Ruiz, Trade Minister Luis Paz, and others.", "Ana Ruiz", "", "", "Luis Paz"},
 	}
 	for _, tc := range tests {

@@ -138,6 +138,7 @@ func (rb *relBuilder) roles() {
 		// "NATO's top general, US Air Force General X" also allowed
 		k := title.tj
 		comma := false
+		forObj := -1
 		// a unit of a body owned by the title: "Chief of the General
 		// Staff's Main Directorate X" — the unit is part of the title
 		if k+2 < s.lim && isPossessive(d.toks[k].text) {
@@ -154,13 +155,16 @@ func (rb *relBuilder) roles() {
 			k++
 		}
 		// "Russia's ambassador to the UN, X": the title's complement first
-		if k+1 < s.lim && (lower(d.toks[k].text) == "to" || lower(d.toks[k].text) == "of") && rb.reverseAppositive(title) {
+		if k+1 < s.lim && (lower(d.toks[k].text) == "to" || lower(d.toks[k].text) == "of" || lower(d.toks[k].text) == "for") && (rb.reverseAppositive(title) || lower(d.toks[k].text) == "for") {
 			n := k + 1
 			if lower(d.toks[n].text) == "the" {
 				n++
 			}
 			if mi := rb.mentionAt(n); mi >= 0 && sc.ments[mi].ti == n && sc.ments[mi].tj < s.lim && d.toks[sc.ments[mi].tj].text == "," {
 				k = sc.ments[mi].tj
+				if lower(d.toks[title.tj].text) == "for" {
+					forObj = rb.entOf(mi) // "spokesman for the Kremlin, X"
+				}
 			}
 		}
 		// "US Ambassador to the UN Linda Reyes": the complement sits
@@ -176,7 +180,7 @@ func (rb *relBuilder) roles() {
 				}
 			}
 		}
-		if k+1 < s.lim && d.toks[k].text == "," && rb.reverseAppositive(title) {
+		if k+1 < s.lim && d.toks[k].text == "," && (rb.reverseAppositive(title) || forObj >= 0) {
 			comma = true
 			k++
 			if mi := rb.mentionAt(k); mi >= 0 && rb.typeOf(mi) != graph.Person {
@@ -222,6 +226,9 @@ func (rb *relBuilder) roles() {
 			continue
 		}
 		obj, conf, qual := rb.qualifier(chain.ti, s)
+		if forObj >= 0 && conf < 0.85 {
+			obj, conf, qual = forObj, 0.8, nil
+		}
 		if conf < 0.85 {
 			// "President Emmanuel Morel of France"
 			if o, mi := rb.postOf(pm, s); o >= 0 {
