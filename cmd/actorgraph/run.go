@@ -54,8 +54,9 @@ func verbs() []verb {
 		{"eval", "score the extractor on a gold folder (../shared/corpus format)", (*Main).runEval},
 		{"path", "print how two entities are connected", (*Main).runPath},
 		{"timeline", "print what happened to an entity, or between two, as JSON, CSV or timeline JSON", (*Main).runTimeline},
-		{"export", "write the graph, or an entity's neighbourhood, as Cytoscape, D3, GraphML or GEXF", (*Main).runExport},
+		{"export", "write the graph, or an entity's neighbourhood, as Cytoscape, D3, GraphML or GEXF; the whole graph as a Cypher script or neo4j-admin CSV", (*Main).runExport},
 		{"gen", "write synthetic news articles about a fictional cast, for benchmarks", (*Main).runGen},
+		{"migrate", "copy a graph between stores (SQLite, Neo4j), keeping entity ids; rerun to resume", (*Main).runMigrate},
 	}
 }
 
