@@ -361,6 +361,7 @@ func TestHoldsRole(t *testing.T) {
 		{"a complement between title and name", "US Ambassador to the UN Linda Reyes spoke first.", "Linda Reyes", "United States", "Ambassador", ""},
 		{"a portfolio after 'Minister of'", "Algeria's Minister of Foreign Affairs Ahmed Saadi arrived.", "Ahmed Saadi", "Algeria", "Minister of Foreign Affairs", ""},
 		{"a title 'for' a body, then the name", "A spokesman for the Arab League, Samir Nasser, declined to comment.", "Samir Nasser", "Arab League", "spokesman", ""},
+		{"the last title of a possessive chain", "Ana Ruiz, the Chilean President's Special Envoy, spoke.", "Ana Ruiz", "Chile", "Special Envoy", ""},
 		{"a list of titled names is no apposition", "The team included Ana Ruiz, Trade Minister Luis Paz, and others.", "Ana Ruiz", "", "", "Luis Paz"},
 	}
 	for _, tc := range tests {
@@ -505,8 +506,10 @@ func TestInteractions(t *testing.T) {
 			[]rel{{typ: graph.Meet, subj: "Sweden", obj: "Finland", polarity: graph.Asserted, date: ""}}, nil},
 		{"a message received is the sender's", "Tehran said it had received a message from Washington via Oman.", "",
 			[]rel{{typ: graph.Communicate, subj: "United States", obj: "Iran", polarity: graph.Asserted, via: "Oman"}}, nil},
-		{"a role reference names its holder", "Kenyan Foreign Minister Amina Odhiambo arrived on Monday. The foreign minister thanked Uganda for its help.", "",
+		{"a role reference names its holder", "Kenyan Foreign Minister Amina Odhiambo arrived on Monday. Kenya's foreign minister thanked Uganda for its help.", "",
 			[]rel{{typ: graph.Support, subj: "Amina Odhiambo", obj: "Uganda", polarity: graph.Asserted}}, nil},
+		{"an unqualified role reference is no guess", "Kenyan Foreign Minister Amina Odhiambo arrived. Officials met the foreign minister of Tanzania and the president.", "",
+			nil, []rel{{typ: graph.Meet, subj: "Amina Odhiambo", obj: "Amina Odhiambo"}}},
 		{"a qualified role reference needs the same state", "Kenyan Foreign Minister Amina Odhiambo arrived on Monday. Uganda's foreign minister thanked Rwanda for its help.", "",
 			nil, []rel{{typ: graph.Support, subj: "Amina Odhiambo", obj: "Rwanda"}}},
 		{"'we' in a quotation is its speaker", "\"We have not held any talks with Lima,\" Ecuadorian Foreign Minister Rosa Vera told reporters.", "",

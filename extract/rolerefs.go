@@ -15,25 +15,15 @@ import (
 func (rb *relBuilder) roleRefs() {
 	sc := rb.sc
 	d := sc.d
-	type holder struct {
-		person int
-		n      int
-	}
 	byRoleObj := map[string]int{}
-	byRole := map[string]*holder{}
 	for _, r := range rb.out {
 		if r.typ != graph.HoldsRole {
 			continue
 		}
 		role := roleKey(r.role)
 		byRoleObj[role+"\x1f"+strconv.Itoa(r.obj)] = r.subj
-		if h := byRole[role]; h == nil {
-			byRole[role] = &holder{r.subj, 1}
-		} else if h.person != r.subj {
-			h.n++
-		}
 	}
-	if len(byRole) == 0 {
+	if len(byRoleObj) == 0 {
 		return
 	}
 	for _, t := range sc.titles {
@@ -41,7 +31,7 @@ func (rb *relBuilder) roleRefs() {
 		if s.titleCase || rb.heldTitle(t) {
 			continue
 		}
-		// what stands before: "the", a qualifier with or without "'s"
+		// a qualifier before, with or without "'s"
 		k := t.ti - 1
 		qual, qm := -1, -1
 		if k >= s.first && isPossessive(d.toks[k].text) {
@@ -51,21 +41,30 @@ func (rb *relBuilder) roleRefs() {
 			if mi := rb.mentionAt(k); mi >= 0 && sc.ments[mi].tj == k+1 {
 				if e := rb.entOf(mi); e >= 0 && (rb.ents[e].typ == graph.Country || rb.ents[e].typ == graph.Organization) {
 					qual, qm = e, mi
-					k = sc.ments[mi].ti - 1
 				}
 			}
 		}
-		if qual < 0 && (k < s.first || lower(d.toks[k].text) != "the") {
+		if qual < 0 {
+			// "the President of the United Arab Emirates": the state after
+			if n := t.tj; n+1 < s.lim && lower(d.toks[n].text) == "of" {
+				n++
+				if lower(d.toks[n].text) == "the" {
+					n++
+				}
+				if mi := rb.mentionAt(n); mi >= 0 {
+					qual = rb.entOf(mi)
+				}
+			}
+		}
+		if qual < 0 {
+			// an unqualified "the president" is as often the article's
+			// own state's as the one holder named: no guess
 			continue
 		}
 		role := roleKey(t.text)
 		person := -1
-		if qual >= 0 {
-			if p, ok := byRoleObj[role+"\x1f"+strconv.Itoa(qual)]; ok {
-				person = p
-			}
-		} else if h := byRole[role]; h != nil && h.n == 1 {
-			person = h.person
+		if p, ok := byRoleObj[role+"\x1f"+strconv.Itoa(qual)]; ok {
+			person = p
 		}
 		if person < 0 {
 			continue

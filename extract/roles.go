@@ -639,6 +639,18 @@ func (rb *relBuilder) appositives() {
 		if title < 0 || lower(d.toks[k].text) == "and" {
 			continue
 		}
+		// "the US President's Special Envoy": the last title of a
+		// possessive chain is the person's own
+		for {
+			t := sc.titles[title]
+			if t.tj+1 < end && isPossessive(d.toks[t.tj].text) {
+				if next, ok := sc.titleAt[t.tj+1]; ok {
+					title = next
+					continue
+				}
+			}
+			break
+		}
 		// a list of titled names ("X, Army Secretary Y, and ..."), not an
 		// apposition, when the phrase names a person after its title
 		list := false
