@@ -179,6 +179,9 @@ func dedupe(rs []graph.Relation) []graph.Relation {
 			}
 			if r.Confidence > p.Confidence {
 				p.Confidence, p.Evidence, p.Role = r.Confidence, r.Evidence, r.Role
+			} else if r.Confidence == p.Confidence && formalRole(r.Role) && !formalRole(p.Role) {
+				// "Foreign Minister" over "top diplomat" for one tie
+				p.Evidence, p.Role = r.Evidence, r.Role
 			}
 			continue
 		}
@@ -188,6 +191,11 @@ func dedupe(rs []graph.Relation) []graph.Relation {
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Evidence.Start < out[b].Evidence.Start })
 	return out
+}
+
+// formalRole: a capitalised title, as protocol writes it.
+func formalRole(s string) bool {
+	return s != "" && s[0] >= 'A' && s[0] <= 'Z'
 }
 
 func validName(s string) string {
