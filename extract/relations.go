@@ -12,7 +12,7 @@ var boundaries = set(";", ":", "while", "but", "whereas", "because", "although",
 
 var prepositions = set("of", "in", "at", "from", "with", "for", "about", "on", "to", "by",
 	"against", "between", "into", "over", "under", "through", "via", "during", "like", "as",
-	"among", "toward", "towards", "across", "amid")
+	"among", "toward", "towards", "across", "amid", "inside", "within", "near")
 
 var negators = set("not", "n't", "never", "no", "without", "refused", "declined", "cannot",
 	"won't", "didn't", "don't", "doesn't", "hasn't", "haven't", "wasn't", "weren't", "isn't",
@@ -700,8 +700,11 @@ func (rb *relBuilder) via(s sentence, i, j int, typ graph.RelationType) []int {
 			for n < s.lim && (lower(d.toks[n].text) == "the" || lower(d.toks[n].text) == "intermediaries" || lower(d.toks[n].text) == "backchannels" || lower(d.toks[n].text) == "or" || lower(d.toks[n].text) == "," || lower(d.toks[n].text) == "such" || lower(d.toks[n].text) == "as") {
 				n++
 			}
-			if e := rb.usable(rb.mentionAt(n)); e >= 0 {
-				out = append(out, e)
+			if rb.usable(rb.mentionAt(n)) >= 0 {
+				// "mediated by Qatar and Turkey": every mediator
+				for _, e := range rb.list(s, n) {
+					out = appendInt(out, e)
+				}
 			}
 		case w == "under" && k+1 < s.lim:
 			if mi := rb.mentionAt(k + 1); mi >= 0 && k+2 < s.lim {
