@@ -145,11 +145,29 @@ func TestDockerfile(t *testing.T) {
 	if len(from) < 2 {
 		t.Fatalf("Dockerfile has %d stages, want a build stage and a runtime stage", len(from))
 	}
-	if !strings.HasPrefix(from[0][1], "golang:") || from[0][3] == "" {
-		t.Errorf("first stage = %q, want a named golang build stage", from[0][0])
+	// Every stage but the last builds something the last one copies: the
+	// Go binary, and the web page's assets.
+	stages := map[string]string{}
+	for _, f := range from[:len(from)-1] {
+		if f[3] == "" {
+			t.Errorf("stage %q is not named, so the runtime stage cannot copy from it", f[0])
+			continue
+		}
+		stages[f[3]] = f[1]
+		if !strings.Contains(df, "COPY --from="+f[3]) {
+			t.Errorf("the runtime stage does not copy from the %s stage", f[3])
+		}
 	}
-	if !strings.Contains(df, "COPY --from="+from[0][3]) {
-		t.Errorf("the runtime stage does not copy from the %s stage", from[0][3])
+	var golang, node bool
+	for _, image := range stages {
+		golang = golang || strings.HasPrefix(image, "golang:")
+		node = node || strings.HasPrefix(image, "node:")
+	}
+	if !golang || !node {
+		t.Errorf("build stages %v: want a golang stage for the binary and a node stage for the web page", stages)
+	}
+	if !strings.Contains(df, "npm ci") || !strings.Contains(df, "ACTORGRAPH_WEB_DIR") {
+		t.Error("Dockerfile does not build the web page from its lockfile and point the server at it")
 	}
 	if !strings.Contains(df, "./cmd/actorgraph") || !strings.Contains(df, "CGO_ENABLED=0") {
 		t.Error("Dockerfile does not build ./cmd/actorgraph statically")
