@@ -660,6 +660,9 @@ func (sc *scan) addRun(si int, s sentence, i, j int) {
 		m.typ, m.signal = graph.Person, 0.9
 	case n > 1 && (prev == "in" || prev == "at" || prev == "near") && !isPossessive(next):
 		m.typ, m.signal = graph.Location, 0.5
+	case orgNouns[next] && !isCapWord(next) && !afterTitle:
+		// "the Likud party", "the Tren de Aragua gang"
+		m.typ, m.signal = graph.Organization, 0.6
 	case n >= 2 && placePrefixes[toks[i].text]:
 		m.typ, m.signal = graph.Location, 0.6 // "Kafr Qasim", "Mount Hermon"
 	case n >= 2 && hasFunctionWord(toks[i:j]):
@@ -671,12 +674,11 @@ func (sc *scan) addRun(si int, s sentence, i, j int) {
 		m.typ, m.signal = graph.Organization, 0.6
 	case n >= 2 && n <= 6:
 		m.typ, m.signal = graph.Person, 0.6
-	case n == 1 && (placePreps[prev] && prev != "to" || prev == "of" && i-2 >= s.first && lower(toks[i-2].text) == "out"):
+	case n == 1 && (placePreps[prev] && prev != "to" && prev != "from" || prev == "of" && i-2 >= s.first && lower(toks[i-2].text) == "out"):
 		m.typ, m.signal = graph.Location, 0.5
 	case n == 1 && (prev == "," || prev == "and") && (next == "," || next == "and" || next == "." || next == "") && sc.listOfPlaces(s, i):
 		m.typ, m.signal = graph.Location, 0.5
-	case n == 1 && orgNouns[next] && !isCapWord(next):
-		m.typ, m.signal = graph.Organization, 0.6
+
 	case n == 1 && (toks[i].ner == "PERSON" || speechVerbs[next] || (prev == "by" && i-2 >= s.first && strings.HasPrefix(toks[i-2].tag, "VBN"))):
 		m.typ, m.signal = graph.Person, 0.4
 	case n == 1:

@@ -287,8 +287,8 @@ func (rb *relBuilder) anaphoricTalks(si int, s sentence) {
 
 func (rb *relBuilder) readTrigger(si int, s sentence, i, j int, t trigger, attr []int) {
 	d := rb.sc.d
-	if rb.hedged(s, i) {
-		return
+	if rb.hedged(s, i) || rb.controlled(s, i) {
+		return // "may have met", "asked X to meet Y", "offered to mediate"
 	}
 	pol := graph.Asserted
 	if rb.negated(s, i) {
@@ -357,9 +357,6 @@ func (rb *relBuilder) readTrigger(si int, s sentence, i, j int, t trigger, attr 
 				break
 			}
 		}
-	}
-	if rb.controlled(s, i) {
-		return
 	}
 	if t.reverse {
 		subj, obj = obj, subj

@@ -135,7 +135,8 @@ var eventHeads = set("conference", "summit", "agreement", "agreements", "accord"
 // orgNouns after a single unknown name make it a body ("Likud party",
 // "Wagner group").
 var orgNouns = set("party", "movement", "militia", "faction", "front", "brigade", "brigades",
-	"group", "organization", "organisation", "rebels", "insurgents", "guerrillas")
+	"group", "organization", "organisation", "rebels", "insurgents", "guerrillas", "gang",
+	"cartel", "militants", "network", "coalition", "alliance", "company", "firm")
 
 // placeOfNouns before "of" make a capital the place ("parts of Kyiv").
 var placeOfNouns = set("parts", "part", "outskirts", "centre", "center", "streets", "suburbs",
