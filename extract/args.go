@@ -152,6 +152,11 @@ func (rb *relBuilder) relativeStart(s sentence, end int) int {
 func (rb *relBuilder) subjects(s sentence, i int, noun bool) []int {
 	sc := rb.sc
 	d := sc.d
+	if !noun && d.toks[i].tag != "VBG" {
+		if head, ok := rb.commonSubject(s, i); ok {
+			return head
+		}
+	}
 	for k := i - 1; k >= s.first && k >= i-30; k-- {
 		w := lower(d.toks[k].text)
 		if w == "," {
@@ -252,6 +257,52 @@ func (rb *relBuilder) leads(s sentence, m mention) bool {
 		}
 	}
 	return false
+}
+
+// commonSubject: a verb whose subject is a common noun right before it
+// ("two sources told", "Iranian officials said") has that noun phrase as
+// subject: its state when a state qualifies it ("Iranian officials",
+// "India's foreign ministry"), else no named subject at all. ok reports
+// whether the subject was such a noun phrase.
+func (rb *relBuilder) commonSubject(s sentence, i int) ([]int, bool) {
+	d := rb.sc.d
+	k := i - 1
+	for k >= s.first {
+		t := d.toks[k]
+		w := lower(t.text)
+		if strings.HasPrefix(t.tag, "RB") || t.tag == "MD" || w == "not" || w == "n't" || (strings.HasPrefix(t.tag, "VB") && (beForms[w] || lightVerbs[w] || w == "has" || w == "have" || w == "had" || w == "did" || w == "does" || w == "do")) {
+			k--
+			continue
+		}
+		break
+	}
+	if k < s.first {
+		return nil, false
+	}
+	t := d.toks[k]
+	if !(t.tag == "NN" || t.tag == "NNS") || rb.mentionAt(k) >= 0 || rb.inTitle(k) || isCapWord(t.text) {
+		return nil, false
+	}
+	if w := lower(t.text); w == "who" || w == "which" || w == "that" {
+		return nil, false
+	}
+	// the noun phrase to its left: adjectives, nouns, a possessive, and
+	// maybe a state
+	for j := k - 1; j >= s.first && j >= k-5; j-- {
+		if mi := rb.mentionAt(j); mi >= 0 {
+			if e := rb.usable(mi); e >= 0 && rb.ents[e].typ == graph.Country {
+				// "Kenyan and Somali delegations": every state named
+				return append(rb.coordLeft(s, rb.sc.ments[mi].ti), e), true
+			}
+			return nil, false // "X's spokesman said": the usual search
+		}
+		tj := d.toks[j]
+		if strings.HasPrefix(tj.tag, "JJ") || tj.tag == "NN" || tj.tag == "NNS" || tj.tag == "CD" || isPossessive(tj.text) || determiners[lower(tj.text)] {
+			continue
+		}
+		break
+	}
+	return nil, true
 }
 
 // mainSubject: the first free actor of the clause before token k ("X
