@@ -2,8 +2,10 @@ package loadtest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"sync"
 	"time"
@@ -21,10 +23,12 @@ type Config struct {
 }
 
 // Result sums up a load run. An error is a failed request or any status
-// other than 200.
+// other than 200; Timeouts counts the errors that were the client giving
+// up after Config.Timeout.
 type Result struct {
 	Requests   int
 	Errors     int
+	Timeouts   int
 	FirstError string
 	Elapsed    time.Duration
 	Latencies  Latencies
@@ -72,7 +76,7 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 		go func() {
 			defer wg.Done()
 			var lat Latencies
-			var errs int
+			var errs, timeouts int
 			var first string
 			for i := w; ctx.Err() == nil; i++ {
 				t0 := time.Now()
@@ -82,6 +86,9 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 				lat = append(lat, time.Since(t0))
 				if err != nil {
 					errs++
+					if ne, ok := errors.AsType[net.Error](err); ok && ne.Timeout() {
+						timeouts++
+					}
 					if first == "" {
 						first = err.Error()
 					}
@@ -90,6 +97,7 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 			mu.Lock()
 			res.Latencies = append(res.Latencies, lat...)
 			res.Errors += errs
+			res.Timeouts += timeouts
 			if res.FirstError == "" {
 				res.FirstError = first
 			}

@@ -105,3 +105,25 @@ func TestRunConfig(t *testing.T) {
 		t.Error("no targets: no error")
 	}
 }
+
+// TestRunTimeout checks that a request the client gives up on is an error
+// and a timeout.
+func TestRunTimeout(t *testing.T) {
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		}
+	}))
+	defer srv.Close()
+	defer close(release)
+	res, err := loadtest.Run(context.Background(), loadtest.Config{
+		Targets: []string{srv.URL}, Conns: 2, Duration: 10 * time.Millisecond, Timeout: 50 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Requests == 0 || res.Errors != res.Requests || res.Timeouts != res.Requests {
+		t.Errorf("%d requests, %d errors, %d timeouts; want every request a timeout", res.Requests, res.Errors, res.Timeouts)
+	}
+}
