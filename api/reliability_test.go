@@ -1,17 +1,10 @@
 package api_test
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
-	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"os"
-	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -53,135 +46,33 @@ func TestLoad(t *testing.T) {
 
 	// A few articles first, so that readers have names to ask about.
 	articles := gen.Articles(gen.Options{Seed: 11}, 20000)
-	var next atomic.Int64
-	post := func(ctx context.Context) (int, string, error) {
-		a := articles[int(next.Add(1)-1)%len(articles)]
-		body, _ := json.Marshal(a)
-		req, _ := http.NewRequestWithContext(ctx, "POST", srv.URL+"/v1/articles", bytes.NewReader(body))
-		req.Header.Set("Authorization", "Bearer "+testToken)
-		req.Header.Set("Content-Type", "application/json")
-		resp, err := client.Do(req)
-		if err != nil {
-			return 0, "", err
-		}
-		defer resp.Body.Close()
-		io.Copy(io.Discard, resp.Body)
-		return resp.StatusCode, a.Key(), nil
-	}
-	for range 10 {
-		if status, _, err := post(context.Background()); err != nil || status != http.StatusCreated {
-			t.Fatalf("warm-up post: %d %v", status, err)
+	warm := articles[:10]
+	for _, a := range warm {
+		if r := postArticle(t, s.Handler(), articleFields(a)); r.Status != http.StatusCreated {
+			t.Fatalf("warm-up post: %d %s", r.Status, r.Body)
 		}
 	}
-	var names []string
 	var found struct {
 		Entities []graph.Entity `json:"entities"`
 	}
 	getJSON(t, s.Handler(), "/v1/entities?type=person&limit=20", &found)
-	for _, e := range found.Entities {
-		names = append(names, e.Name)
+	if len(found.Entities) < 2 {
+		t.Fatalf("the warm-up articles gave %d people", len(found.Entities))
 	}
-	if len(names) < 2 {
-		t.Fatalf("the warm-up articles gave %d people", len(names))
+	res := loadtest.Soak(context.Background(), loadtest.SoakConfig{
+		BaseURL: srv.URL, Token: testToken, Clients: clients, Writers: 4, Duration: dur,
+		Articles: articles[len(warm):], Query: loadtest.APIQueries(found.Entities), Client: client,
+	})
+	t.Logf("%d clients for %v: %v; %.0f req/s", clients, dur, res, res.RPS(dur))
+	for _, f := range res.Failures {
+		t.Errorf("failed: %s", f)
 	}
-	queries := func(i int) string {
-		a, b := url.QueryEscape(names[i%len(names)]), url.QueryEscape(names[(i*7+1)%len(names)])
-		switch i % 6 {
-		case 0:
-			return "/v1/entities?q=" + a[:min(len(a), 3)]
-		case 1:
-			return "/v1/relations?entity=" + a + "&limit=50"
-		case 2:
-			return "/v1/paths?from=" + a + "&to=" + b + "&max_hops=4"
-		case 3:
-			return "/v1/timeline?entity=" + a
-		case 4:
-			return "/v1/entities/" + url.PathEscape(graph.EntityID(graph.Person, names[i%len(names)])) + "/neighborhood"
-		default:
-			return "/healthz"
-		}
-	}
-
-	var (
-		mu        sync.Mutex
-		acked     = map[string]bool{}
-		writeLat  loadtest.Latencies
-		readLat   loadtest.Latencies
-		fivexx    []string
-		errs      []error
-		statusHit = map[int]int{}
-	)
-	ctx, cancel := context.WithTimeout(context.Background(), dur)
-	defer cancel()
-	var wg sync.WaitGroup
-	for c := range clients {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := c; ctx.Err() == nil; i += clients {
-				start := time.Now()
-				var status int
-				var what string
-				var err error
-				write := c%4 == 0 // a quarter of the clients write
-				if write {
-					// Writes are not cut by the run's end: an
-					// acknowledged write must be a whole one.
-					var key string
-					status, key, err = post(context.Background())
-					what = "POST /v1/articles " + key
-					if err == nil && (status == http.StatusCreated || status == http.StatusOK) {
-						mu.Lock()
-						acked[key] = true
-						mu.Unlock()
-					}
-				} else {
-					what = "GET " + queries(i)
-					var resp *http.Response
-					resp, err = client.Get(srv.URL + queries(i))
-					if err == nil {
-						io.Copy(io.Discard, resp.Body)
-						resp.Body.Close()
-						status = resp.StatusCode
-					}
-				}
-				took := time.Since(start)
-				mu.Lock()
-				if err != nil {
-					errs = append(errs, fmt.Errorf("%s: %w", what, err))
-				} else {
-					statusHit[status]++
-					if status >= 500 {
-						fivexx = append(fivexx, fmt.Sprintf("%s: %d", what, status))
-					}
-					if write {
-						writeLat = append(writeLat, took)
-					} else {
-						readLat = append(readLat, took)
-					}
-				}
-				mu.Unlock()
-			}
-		}()
-	}
-	wg.Wait()
-
-	t.Logf("%d clients for %v: %d writes (p50 %v, p99 %v), %d reads (p50 %v, p99 %v), %.0f req/s; statuses %v",
-		clients, dur, len(writeLat), writeLat.Percentile(50).Round(time.Millisecond), writeLat.Percentile(99).Round(time.Millisecond),
-		len(readLat), readLat.Percentile(50).Round(time.Millisecond), readLat.Percentile(99).Round(time.Millisecond),
-		float64(len(writeLat)+len(readLat))/dur.Seconds(), statusHit)
-	for _, e := range errs[:min(len(errs), 10)] {
-		t.Errorf("transport error: %v", e)
-	}
-	if len(fivexx) > 0 {
-		t.Errorf("%d answers were 5xx, e.g. %v", len(fivexx), fivexx[:min(len(fivexx), 10)])
-	}
-	if len(writeLat) == 0 || len(readLat) == 0 {
-		t.Fatalf("no writes (%d) or no reads (%d) were answered", len(writeLat), len(readLat))
+	if len(res.Writes) == 0 || len(res.Reads) == 0 {
+		t.Fatalf("no writes (%d) or no reads (%d) were answered", len(res.Writes), len(res.Reads))
 	}
 	checker := st.(graph.ArticleChecker)
 	missing := 0
-	for key := range acked {
+	for _, key := range res.Acked {
 		has, err := checker.HasArticle(context.Background(), key)
 		if err != nil {
 			t.Fatal(err)
@@ -190,14 +81,19 @@ func TestLoad(t *testing.T) {
 			missing++
 		}
 	}
+	if missing > 0 {
+		t.Errorf("%d of %d acknowledged articles are not stored", missing, len(res.Acked))
+	}
 	c, err := st.Counts(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if missing > 0 {
-		t.Errorf("%d of %d acknowledged articles are not stored", missing, len(acked))
+	if c.Articles != len(res.Acked)+len(warm) {
+		t.Errorf("the store holds %d articles; %d were acknowledged (and %d before the run)", c.Articles, len(res.Acked), len(warm))
 	}
-	if c.Articles != len(acked)+10 && int(next.Load()) <= len(articles) {
-		t.Errorf("the store holds %d articles; %d were acknowledged (and 10 before the run)", c.Articles, len(acked))
-	}
+}
+
+// articleFields is a as postArticle takes it.
+func articleFields(a graph.Article) map[string]string {
+	return map[string]string{"id": a.ID, "url": a.URL, "title": a.Title, "source": a.Source, "published": a.Published, "text": a.Text}
 }
