@@ -464,6 +464,26 @@ func headlineMentions(sc *scan, ents []*entity) {
 			}
 		}
 	}
+	// a person's surname, when only one person has it
+	last := map[string]int{}
+	for ei, e := range ents {
+		if e.typ != graph.Person || len(e.mentions) == 0 {
+			continue
+		}
+		if ws := strings.Fields(e.name); len(ws) >= 2 && len(ws[len(ws)-1]) >= 4 {
+			w := ws[len(ws)-1]
+			if _, dup := last[w]; dup {
+				last[w] = -1
+			} else {
+				last[w] = ei
+			}
+		}
+	}
+	for w, ei := range last {
+		if _, taken := byForm[w]; !taken && ei >= 0 {
+			byForm[w] = ei
+		}
+	}
 	if len(byForm) == 0 {
 		return
 	}

@@ -294,6 +294,12 @@ func TestHeadlineMentions(t *testing.T) {
 	if len(got) != 2 || got[0].Start != 0 {
 		t.Errorf("Lena Fisch mentions = %+v, want one in the headline and one in the body", got)
 	}
+	x = run(t, "Fisch Aide Rejects Talks With Rivals\n\nOpposition leader Lena Fisch said on Monday she would not talk.", "")
+	for _, e := range x.Entities {
+		if e.Name == "Lena Fisch" && (len(e.Mentions) != 2 || e.Mentions[0].Text != "Fisch") {
+			t.Errorf("surname in headline: mentions %+v", e.Mentions)
+		}
+	}
 }
 
 // TestEntityNames: the name is the fullest form the text uses.
@@ -366,6 +372,7 @@ func TestHoldsRole(t *testing.T) {
 		{"a portfolio after 'Minister of'", "Algeria's Minister of Foreign Affairs Ahmed Saadi arrived.", "Ahmed Saadi", "Algeria", "Minister of Foreign Affairs", ""},
 		{"a title 'for' a body, then the name", "A spokesman for the Arab League, Samir Nasser, declined to comment.", "Samir Nasser", "Arab League", "spokesman", ""},
 		{"the last title of a possessive chain", "Ana Ruiz, the Chilean President's Special Envoy, spoke.", "Ana Ruiz", "Chile", "Special Envoy", ""},
+		{"an adviser to a titled person, then the name", "An adviser to Supreme Leader Reza Nouri, Ali Samani, met the envoy.", "Ali Samani", "Reza Nouri", "adviser", ""},
 		{"a list of titled names is no apposition", "The team included Ana Ruiz, Trade Minister Luis Paz, and others.", "Ana Ruiz", "", "", "Luis Paz"},
 	}
 	for _, tc := range tests {

@@ -155,16 +155,15 @@ func (rb *relBuilder) roles() {
 			k++
 		}
 		// "Russia's ambassador to the UN, X": the title's complement first
-		if k+1 < s.lim && (lower(d.toks[k].text) == "to" || lower(d.toks[k].text) == "of" || lower(d.toks[k].text) == "for") && (rb.reverseAppositive(title) || lower(d.toks[k].text) == "for") {
+		if k+1 < s.lim && (lower(d.toks[k].text) == "to" || lower(d.toks[k].text) == "of" || lower(d.toks[k].text) == "for") {
 			n := k + 1
-			if lower(d.toks[n].text) == "the" {
-				n++
+			for n < s.lim && (lower(d.toks[n].text) == "the" || rb.inTitleOrHonor(n)) {
+				n++ // "an adviser to Supreme Leader X, Y"
 			}
 			if mi := rb.mentionAt(n); mi >= 0 && sc.ments[mi].ti == n && sc.ments[mi].tj < s.lim && d.toks[sc.ments[mi].tj].text == "," {
 				k = sc.ments[mi].tj
-				if lower(d.toks[title.tj].text) == "for" {
-					forObj = rb.entOf(mi) // "spokesman for the Kremlin, X"
-				}
+				// "spokesman for the Kremlin, X", "an adviser to Y, X"
+				forObj = rb.entOf(mi)
 			}
 		}
 		// "US Ambassador to the UN Linda Reyes": the complement sits
@@ -335,6 +334,10 @@ func (rb *relBuilder) dropMention(mi int) {
 			delete(rb.sc.mentionAt, k)
 		}
 	}
+}
+
+func (rb *relBuilder) inTitleOrHonor(k int) bool {
+	return rb.inTitle(k) || isHonorTok(rb.sc, k)
 }
 
 func (rb *relBuilder) markUsed(ms []int) {
