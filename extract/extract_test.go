@@ -624,6 +624,8 @@ func TestInteractions(t *testing.T) {
 			nil, []rel{{typ: graph.Communicate, subj: "Guyana", obj: "Reuters"}}},
 		{"a common-noun subject qualified by a state", "Malian officials met Algerian mediators on Monday.", "",
 			[]rel{{typ: graph.Meet, subj: "Mali", obj: "Algeria", polarity: graph.Asserted}}, nil},
+		{"rejecting an accusation rejects the accuser", "Vietnam accused Laos of dumping waste. Laos rejected the accusation.", "",
+			[]rel{{typ: graph.Reject, subj: "Laos", obj: "Vietnam", polarity: graph.Asserted}}, nil},
 		{"reciprocal", "Armenia and Azerbaijan continued to exchange fire.", "",
 			[]rel{{typ: graph.Attack, subj: "Armenia", obj: "Azerbaijan", polarity: graph.Asserted},
 				{typ: graph.Attack, subj: "Azerbaijan", obj: "Armenia", polarity: graph.Asserted}}, nil},

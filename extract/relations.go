@@ -370,7 +370,9 @@ func (rb *relBuilder) readTrigger(si int, s sentence, i, j int, t trigger, attr 
 		// "refused the letter": the sender of the message just reported
 		if ri := rb.thingFrom(si, s, j, subj[0]); ri >= 0 {
 			obj = []int{rb.out[ri].subj}
-			date = rb.out[ri].date // answering that message dates with it
+			if rb.out[ri].typ != graph.Accuse {
+				date = rb.out[ri].date // answering that message dates with it
+			}
 		}
 	}
 	t.typ = typ
@@ -417,6 +419,11 @@ func (rb *relBuilder) readTrigger(si int, s sentence, i, j int, t trigger, attr 
 var thingNouns = set("letter", "message", "offer", "proposal", "plan", "invitation", "request",
 	"demand", "demands", "initiative", "overture", "note")
 
+// chargeNouns name an accusation a rejection answers ("rejected the
+// accusation": REJECT of the accuser).
+var chargeNouns = set("accusation", "accusations", "allegation", "allegations", "charge",
+	"charges", "claim", "claims", "criticism")
+
 // thingFrom reads "the letter" (or "to accept the offer") after a REJECT
 // or AGREE trigger as the message or proposal reported in the last three
 // sentences to the given recipient, and returns that relation's index, or
@@ -430,7 +437,8 @@ func (rb *relBuilder) thingFrom(si int, s sentence, j, recipient int) int {
 	if k+1 >= s.lim || (lower(d.toks[k].text) != "the" && lower(d.toks[k].text) != "this" && lower(d.toks[k].text) != "that") {
 		return -1
 	}
-	if !thingNouns[lower(d.toks[k+1].text)] {
+	noun := lower(d.toks[k+1].text)
+	if !thingNouns[noun] && !chargeNouns[noun] {
 		return -1
 	}
 	for ri := len(rb.out) - 1; ri >= 0; ri-- {
@@ -438,7 +446,13 @@ func (rb *relBuilder) thingFrom(si int, s sentence, j, recipient int) int {
 		if r.sent < si-3 {
 			break
 		}
-		if (r.typ == graph.Communicate || r.typ == graph.Request) && r.obj == recipient {
+		if r.obj != recipient {
+			continue
+		}
+		if thingNouns[noun] && (r.typ == graph.Communicate || r.typ == graph.Request) {
+			return ri
+		}
+		if chargeNouns[noun] && r.typ == graph.Accuse {
 			return ri
 		}
 	}
