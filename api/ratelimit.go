@@ -93,3 +93,41 @@ func (s *Server) limitRate() gin.HandlerFunc {
 			s.RateLimit, secs))
 	}
 }
+
+// DefaultMaxWrites is the bound on concurrent posts `actorgraph serve`
+// sets: extraction is CPU-bound and stores serialise writes, so more at
+// once only makes each wait longer.
+const DefaultMaxWrites = 4
+
+// writeQueueWait is how long a post waits for one of MaxWrites slots before
+// it is turned away.
+const writeQueueWait = time.Second
+
+// limitWrites returns the middleware that lets at most MaxWrites posts be
+// extracted and stored at once, or nil when there is no bound. A post that
+// finds every slot taken waits briefly, then is answered 429 with
+// Retry-After: under load it is better to refuse a write at once, with a
+// cue to retry, than to let it queue on the store until its deadline runs
+// out and it is answered 503 (what a long load run over Neo4j showed).
+func (s *Server) limitWrites() gin.HandlerFunc {
+	if s.MaxWrites <= 0 {
+		return nil
+	}
+	slots := make(chan struct{}, s.MaxWrites)
+	return func(c *gin.Context) {
+		t := time.NewTimer(writeQueueWait)
+		defer t.Stop()
+		select {
+		case slots <- struct{}{}:
+		case <-t.C:
+			c.Header("Retry-After", "1")
+			s.fail(c, graph.Errorf(ETOOMANYREQUESTS, "the server is busy storing %d articles; retry after 1 second", s.MaxWrites))
+			return
+		case <-c.Request.Context().Done():
+			s.fail(c, c.Request.Context().Err())
+			return
+		}
+		defer func() { <-slots }()
+		c.Next()
+	}
+}

@@ -37,7 +37,8 @@ func TestLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 	st := openStore(t)
-	s := &api.Server{Store: st, Extractor: x, Token: testToken}
+	// Configured as serve runs it: posts bounded by DefaultMaxWrites.
+	s := &api.Server{Store: st, Extractor: x, Token: testToken, MaxWrites: api.DefaultMaxWrites}
 	srv := httptest.NewServer(s.Handler())
 	defer srv.Close()
 	client := srv.Client()

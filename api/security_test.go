@@ -1,14 +1,17 @@
 package api_test
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/actorgraph/actorgraph/api"
+	"github.com/actorgraph/actorgraph/graph"
 )
 
 // send makes one request from the client address remote and records the
@@ -138,4 +141,51 @@ func TestReadToken(t *testing.T) {
 			t.Fatalf("status = %d; body %s", r.Status, r.Body)
 		}
 	})
+}
+
+// gateExtractor blocks every Extract until its gate is closed, then refuses
+// the article.
+type gateExtractor struct {
+	entered chan struct{}
+	gate    chan struct{}
+}
+
+func (x gateExtractor) Extract(ctx context.Context, _ graph.Article) (graph.Extraction, error) {
+	x.entered <- struct{}{}
+	<-x.gate
+	return graph.Extraction{}, graph.Errorf(graph.EINVALID, "refused by the test")
+}
+
+func TestMaxWrites(t *testing.T) {
+	x := gateExtractor{entered: make(chan struct{}, 4), gate: make(chan struct{})}
+	h := (&api.Server{Extractor: x, MaxWrites: 1}).Handler()
+	post := func() *httptest.ResponseRecorder {
+		req := httptest.NewRequest("POST", "/v1/articles", strings.NewReader(`{"text":"Alpha met Beta."}`))
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec
+	}
+	first := make(chan *httptest.ResponseRecorder, 1)
+	go func() { first <- post() }()
+	<-x.entered // the first post holds the only slot
+
+	start := time.Now()
+	rec := post()
+	r := response{Status: rec.Code, Header: rec.Header(), Body: rec.Body.Bytes()}
+	p := wantProblem(t, r, http.StatusTooManyRequests)
+	if p.Code != api.ETOOMANYREQUESTS || r.Header.Get("Retry-After") == "" {
+		t.Errorf("code %q, Retry-After %q; want too_many_requests and a delay", p.Code, r.Header.Get("Retry-After"))
+	}
+	if waited := time.Since(start); waited > 10*time.Second {
+		t.Errorf("the refused post waited %v", waited)
+	}
+
+	close(x.gate)
+	if rec := <-first; rec.Code != http.StatusBadRequest {
+		t.Fatalf("the first post: %d %s", rec.Code, rec.Body)
+	}
+	// The slot is free again.
+	if rec := post(); rec.Code != http.StatusBadRequest {
+		t.Errorf("a post after the first ended: %d %s, want it to reach the extractor", rec.Code, rec.Body)
+	}
 }

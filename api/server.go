@@ -59,6 +59,10 @@ type Server struct {
 	// RateLimit rounded up).
 	RateLimit float64
 	RateBurst int
+	// MaxWrites, when above zero, bounds how many posted articles are
+	// extracted and stored at once; a post that finds no slot within a
+	// second is answered 429 with Retry-After.
+	MaxWrites int
 	// TrustedProxies lists the addresses or CIDRs of proxies whose
 	// X-Forwarded-For the request log believes. Empty believes none and logs
 	// the peer's address.
@@ -123,7 +127,11 @@ func (s *Server) Handler() http.Handler {
 	r.GET(ProblemTypePrefix+":code", s.problemDescription)
 
 	v1 := r.Group("/v1", s.requireReadToken)
-	v1.POST("/articles", s.requireToken, s.postArticle)
+	writes := []gin.HandlerFunc{s.requireToken}
+	if limit := s.limitWrites(); limit != nil {
+		writes = append(writes, limit)
+	}
+	v1.POST("/articles", append(writes, s.postArticle)...)
 	v1.GET("/entities", s.findEntities)
 	v1.GET("/entities/:id", s.getEntity)
 	v1.GET("/entities/:id/relations", s.entityRelations)

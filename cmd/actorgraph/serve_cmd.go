@@ -29,6 +29,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	web := fs.String("web", m.envOr("ACTORGRAPH_WEB_DIR", api.DefaultWebDir), "directory of the built web page served at / (env ACTORGRAPH_WEB_DIR)")
 	rateLimit := fs.Float64("rate-limit", 0, "requests a second one client address may make on average, 0 for no limit (env ACTORGRAPH_RATE_LIMIT)")
 	rateBurst := fs.Int("rate-burst", 0, "requests one client may make at once under --rate-limit (default: the limit rounded up; env ACTORGRAPH_RATE_BURST)")
+	maxWrites := fs.Int("max-writes", api.DefaultMaxWrites, "posted articles extracted and stored at once; more wait a second, then get 429 (0 for no bound; env ACTORGRAPH_MAX_WRITES)")
 	logFormat := fs.String("log-format", "text", "log format: text or json")
 	if err := m.parse(fs, args); err != nil {
 		return err
@@ -36,7 +37,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	if err := m.logFormat(*logFormat); err != nil {
 		return err
 	}
-	if err := m.rateFromEnv(fs, rateLimit, rateBurst); err != nil {
+	if err := m.rateFromEnv(fs, rateLimit, rateBurst, maxWrites); err != nil {
 		fmt.Fprintln(m.Stderr, err)
 		return errUsage
 	}
@@ -51,7 +52,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 		return err
 	}
 	return m.serve(ctx, st, x, *addr, splitList(*cors), nil, func(s *api.Server) {
-		s.RateLimit, s.RateBurst = *rateLimit, *rateBurst
+		s.RateLimit, s.RateBurst, s.MaxWrites = *rateLimit, *rateBurst, *maxWrites
 	})
 }
 
@@ -125,8 +126,9 @@ func loopback(addr string) bool {
 }
 
 // rateFromEnv fills the rate flags not given on the command line from
-// ACTORGRAPH_RATE_LIMIT and ACTORGRAPH_RATE_BURST, and checks them.
-func (m *Main) rateFromEnv(fs *flag.FlagSet, limit *float64, burst *int) error {
+// ACTORGRAPH_RATE_LIMIT, ACTORGRAPH_RATE_BURST and ACTORGRAPH_MAX_WRITES,
+// and checks them.
+func (m *Main) rateFromEnv(fs *flag.FlagSet, limit *float64, burst, writes *int) error {
 	given := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
 	if v := m.Getenv("ACTORGRAPH_RATE_LIMIT"); v != "" && !given["rate-limit"] {
@@ -143,8 +145,15 @@ func (m *Main) rateFromEnv(fs *flag.FlagSet, limit *float64, burst *int) error {
 		}
 		*burst = n
 	}
-	if *limit < 0 || *burst < 0 || math.IsNaN(*limit) || math.IsInf(*limit, 0) {
-		return fmt.Errorf("--rate-limit and --rate-burst must be finite and not negative")
+	if v := m.Getenv("ACTORGRAPH_MAX_WRITES"); v != "" && !given["max-writes"] {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return fmt.Errorf("ACTORGRAPH_MAX_WRITES=%q is not a whole number", v)
+		}
+		*writes = n
+	}
+	if *limit < 0 || *burst < 0 || *writes < 0 || math.IsNaN(*limit) || math.IsInf(*limit, 0) {
+		return fmt.Errorf("--rate-limit, --rate-burst and --max-writes must be finite and not negative")
 	}
 	return nil
 }

@@ -50,7 +50,8 @@ func TestLoad(t *testing.T) {
 		t.Fatalf("warm-up people: %d, %v", len(people), err)
 	}
 	const token = "load-token"
-	srv := httptest.NewServer((&api.Server{Store: s, Extractor: x, Token: token}).Handler())
+	// Configured as serve runs it: posts bounded by DefaultMaxWrites.
+	srv := httptest.NewServer((&api.Server{Store: s, Extractor: x, Token: token, MaxWrites: api.DefaultMaxWrites}).Handler())
 	defer srv.Close()
 	res := loadtest.Soak(ctx, loadtest.SoakConfig{
 		BaseURL: srv.URL, Token: token, Clients: clients, Writers: 4, Duration: dur,
