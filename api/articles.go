@@ -120,6 +120,9 @@ func (s *Server) readArticle(r *http.Request) (graph.Article, error) {
 	if dec.More() {
 		return graph.Article{}, graph.Errorf(graph.EINVALID, "the body holds more than one JSON value; post one article at a time")
 	}
+	if err := checkFieldCase(body); err != nil {
+		return graph.Article{}, err
+	}
 	if strings.TrimSpace(req.Text) == "" {
 		return graph.Article{}, graph.Errorf(graph.EINVALID, "the article has no text")
 	}
@@ -136,6 +139,29 @@ func (s *Server) readArticle(r *http.Request) (graph.Article, error) {
 		Text:      req.Text,
 		Hash:      graph.TextHash(req.Text),
 	}, nil
+}
+
+// articleFields are the body's known keys, exactly as spelt.
+var articleFields = []string{"id", "url", "title", "source", "published", "text"}
+
+// checkFieldCase refuses a key that is a known field in another letter
+// case ("Text"). encoding/json would take it for the field, but the API's
+// description says the keys are lower-case, and a client sending "Text"
+// should learn that rather than have it work here and fail elsewhere.
+// Other unknown keys are still ignored.
+func checkFieldCase(body []byte) error {
+	var keys map[string]json.RawMessage
+	if json.Unmarshal(body, &keys) != nil {
+		return nil // not an object: the typed decode has said what is wrong
+	}
+	for k := range keys {
+		for _, f := range articleFields {
+			if k != f && strings.EqualFold(k, f) {
+				return graph.Errorf(graph.EINVALID, "unknown field %q: the field is %q, in lower case", k, f)
+			}
+		}
+	}
+	return nil
 }
 
 // parsePublished accepts a calendar date or an RFC 3339 timestamp and keeps

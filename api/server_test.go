@@ -107,6 +107,7 @@ func TestServerWithoutStore(t *testing.T) {
 		{"empty body", "POST", "/v1/articles", ``, nil, 400, "empty"},
 		{"two values", "POST", "/v1/articles", article + article, nil, 400, "more than one"},
 		{"no text", "POST", "/v1/articles", `{"id":"x","text":"  "}`, nil, 400, "no text"},
+		{"field in another case", "POST", "/v1/articles", `{"Text":"Alpha met Beta."}`, nil, 400, `"Text"`},
 		{"invalid utf-8", "POST", "/v1/articles", "{\"text\":\"Alpha \xff met Beta.\"}", nil, 400, "UTF-8"},
 		{"bad published", "POST", "/v1/articles", `{"text":"Alpha met Beta.","published":"2026-02-30"}`, nil, 400, "published"},
 		{"not json", "POST", "/v1/articles", article, map[string]string{"Content-Type": "text/plain"}, 400, "Content-Type"},
