@@ -12,14 +12,16 @@ require (
 	modernc.org/sqlite v1.62.0
 )
 
-require gopkg.in/yaml.v3 v3.0.1
+require (
+	golang.org/x/time v0.14.0
+	gopkg.in/yaml.v3 v3.0.1
+)
 
 require (
 	github.com/go-openapi/jsonpointer v0.22.5 // indirect
 	github.com/go-openapi/swag/jsonname v0.25.5 // indirect
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3 // indirect
 	go.yaml.in/yaml/v4 v4.0.0 // indirect
-	golang.org/x/time v0.14.0 // indirect
 )
 
 require (
