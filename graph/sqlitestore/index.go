@@ -82,6 +82,14 @@ func (s *Store) index(ctx context.Context) (*index, error) {
 	if ix != nil {
 		return ix, nil
 	}
+	s.building.Lock()
+	defer s.building.Unlock()
+	s.mu.Lock()
+	ix, gen = s.idx, s.gen
+	s.mu.Unlock()
+	if ix != nil {
+		return ix, nil // built while this caller waited
+	}
 	ix, err := s.buildIndex(ctx)
 	if err != nil {
 		return nil, err

@@ -101,6 +101,10 @@ type Store struct {
 	mu  sync.Mutex // guards idx and gen
 	idx *index     // adjacency for path queries; nil until needed
 	gen uint64     // bumped by every ingest, so a stale index is not kept
+	// building is held while the index is built, so that concurrent first
+	// queries wait for one build instead of each building their own (32
+	// at once on a large graph ran the server out of time and memory).
+	building sync.Mutex
 }
 
 // Open opens or creates the database at path (":memory:" for a private
