@@ -163,3 +163,49 @@ type Step struct {
 	Edges []Edge `json:"edges"`
 	Via   bool   `json:"via,omitempty"`
 }
+
+// Limit applies a default and a cap to a requested count: 0 means def, a
+// count above max is lowered to max, a negative one is EINVALID. Every
+// store bounds its answers through it, so all bound them alike.
+func Limit(n, def, max int) (int, error) {
+	switch {
+	case n < 0:
+		return 0, Errorf(EINVALID, "limit %d is negative", n)
+	case n == 0:
+		return def, nil
+	case n > max:
+		return max, nil
+	}
+	return n, nil
+}
+
+// Bounds checks a path query and returns, with defaults applied, the hop
+// bound and how many paths to find (the limit, or K when it is smaller).
+// Both stores start their Paths with it, so they refuse the same queries
+// with the same messages.
+func (q PathQuery) Bounds() (hops, paths int, err error) {
+	if err := q.Filter.Validate(); err != nil {
+		return 0, 0, err
+	}
+	hops = q.MaxHops
+	switch {
+	case hops == 0:
+		hops = DefaultMaxHops
+	case hops < 0 || hops > MaxHops:
+		return 0, 0, Errorf(EINVALID, "max_hops %d is outside 1..%d", q.MaxHops, MaxHops)
+	}
+	if q.K < 0 {
+		return 0, 0, Errorf(EINVALID, "k %d is negative", q.K)
+	}
+	paths, err = Limit(q.Limit, DefaultPaths, MaxPaths)
+	if err != nil {
+		return 0, 0, err
+	}
+	if q.K > 0 && q.K < paths {
+		paths = q.K
+	}
+	if q.From == q.To {
+		return 0, 0, Errorf(EINVALID, "a path needs two different entities, got %q twice", q.From)
+	}
+	return hops, paths, nil
+}

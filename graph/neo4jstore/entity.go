@@ -55,7 +55,7 @@ func (s *Store) Entity(ctx context.Context, id string) (*graph.EntityDetail, err
 
 // FindEntities searches names and aliases through the forms index.
 func (s *Store) FindEntities(ctx context.Context, f graph.EntityFilter) ([]graph.Entity, error) {
-	n, err := limit(f.Limit, graph.DefaultLimit, graph.MaxLimit)
+	n, err := graph.Limit(f.Limit, graph.DefaultLimit, graph.MaxLimit)
 	if err != nil {
 		return nil, err
 	}

@@ -61,20 +61,6 @@ func hasType(ts []graph.RelationType, t graph.RelationType) bool {
 	return false
 }
 
-// limit applies the house rules: 0 is def, negative is EINVALID, above max
-// is lowered to max.
-func limit(n, def, max int) (int, error) {
-	switch {
-	case n < 0:
-		return 0, graph.Errorf(graph.EINVALID, "limit %d is negative", n)
-	case n == 0:
-		return def, nil
-	case n > max:
-		return max, nil
-	}
-	return n, nil
-}
-
 func merge(a, b map[string]any) map[string]any {
 	for k, v := range b {
 		a[k] = v

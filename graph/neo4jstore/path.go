@@ -24,29 +24,9 @@ import (
 // Shortest paths and the K shortest simple paths are then enumerated in
 // node-id order, as the conformance suite defines them.
 func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]graph.Path, error) {
-	if err := q.Filter.Validate(); err != nil {
-		return nil, err
-	}
-	hops := q.MaxHops
-	switch {
-	case hops == 0:
-		hops = graph.DefaultMaxHops
-	case hops < 0 || hops > graph.MaxHops:
-		return nil, graph.Errorf(graph.EINVALID, "max_hops %d is outside 1..%d", q.MaxHops, graph.MaxHops)
-	}
-	if q.K < 0 {
-		return nil, graph.Errorf(graph.EINVALID, "k %d is negative", q.K)
-	}
-	n, err := limit(q.Limit, graph.DefaultPaths, graph.MaxPaths)
+	hops, need, err := q.Bounds()
 	if err != nil {
 		return nil, err
-	}
-	if q.From == q.To {
-		return nil, graph.Errorf(graph.EINVALID, "a path needs two different entities, got %q twice", q.From)
-	}
-	need := n
-	if q.K > 0 && q.K < n {
-		need = q.K
 	}
 	v, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		if err := mustExist(ctx, tx, q.From, q.To); err != nil {

@@ -30,7 +30,7 @@ func (s *Store) Relation(ctx context.Context, id string) (*graph.Edge, error) {
 
 // Relations lists edges passing the filter, by id, one page at a time.
 func (s *Store) Relations(ctx context.Context, q graph.RelationQuery) (graph.RelationPage, error) {
-	n, err := limit(q.Limit, graph.DefaultLimit, graph.MaxLimit)
+	n, err := graph.Limit(q.Limit, graph.DefaultLimit, graph.MaxLimit)
 	if err != nil {
 		return graph.RelationPage{}, err
 	}
@@ -64,7 +64,7 @@ func (s *Store) Relations(ctx context.Context, q graph.RelationQuery) (graph.Rel
 
 // Timeline lists dated edges passing the filter, oldest first.
 func (s *Store) Timeline(ctx context.Context, q graph.TimelineQuery) ([]graph.Edge, error) {
-	n, err := limit(q.Limit, graph.DefaultLimit, graph.MaxLimit)
+	n, err := graph.Limit(q.Limit, graph.DefaultLimit, graph.MaxLimit)
 	if err != nil {
 		return nil, err
 	}

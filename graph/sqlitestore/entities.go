@@ -104,25 +104,12 @@ func (s *Store) Entity(ctx context.Context, id string) (*graph.EntityDetail, err
 	return d, nil
 }
 
-// limit applies the default and the cap to a requested limit.
-func limit(n, def, max int) (int, error) {
-	switch {
-	case n < 0:
-		return 0, graph.Errorf(graph.EINVALID, "limit %d is negative", n)
-	case n == 0:
-		return def, nil
-	case n > max:
-		return max, nil
-	}
-	return n, nil
-}
-
 // FindEntities searches names and aliases: exact form, then prefix, then
 // substring; within a rank by mentions, then id. Each rank is its own
 // query, and a later one runs only while the limit is not reached: exact
 // and prefix matches use the forms index, only substrings scan.
 func (s *Store) FindEntities(ctx context.Context, f graph.EntityFilter) ([]graph.Entity, error) {
-	n, err := limit(f.Limit, graph.DefaultLimit, graph.MaxLimit)
+	n, err := graph.Limit(f.Limit, graph.DefaultLimit, graph.MaxLimit)
 	if err != nil {
 		return nil, err
 	}

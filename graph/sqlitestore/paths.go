@@ -14,28 +14,9 @@ func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]graph.Path, err
 	if err := ctx.Err(); err != nil {
 		return nil, graph.Wrap(graph.EINTERNAL, err, "path search cancelled")
 	}
-	hops := q.MaxHops
-	switch {
-	case hops == 0:
-		hops = graph.DefaultMaxHops
-	case hops < 0 || hops > graph.MaxHops:
-		return nil, graph.Errorf(graph.EINVALID, "max_hops %d is outside 1..%d", q.MaxHops, graph.MaxHops)
-	}
-	if q.K < 0 {
-		return nil, graph.Errorf(graph.EINVALID, "k %d is negative", q.K)
-	}
-	n, err := limit(q.Limit, graph.DefaultPaths, graph.MaxPaths)
+	hops, n, err := q.Bounds()
 	if err != nil {
 		return nil, err
-	}
-	if q.K > 0 && q.K < n {
-		n = q.K
-	}
-	if err := q.Filter.Validate(); err != nil {
-		return nil, err
-	}
-	if q.From == q.To {
-		return nil, graph.Errorf(graph.EINVALID, "a path needs two different entities, got %q twice", q.From)
 	}
 	ix, err := s.index(ctx)
 	if err != nil {

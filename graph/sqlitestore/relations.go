@@ -215,7 +215,7 @@ func (s *Store) Relations(ctx context.Context, q graph.RelationQuery) (graph.Rel
 	if err := q.Filter.Validate(); err != nil {
 		return page, err
 	}
-	n, err := limit(q.Limit, graph.DefaultLimit, graph.MaxLimit)
+	n, err := graph.Limit(q.Limit, graph.DefaultLimit, graph.MaxLimit)
 	if err != nil {
 		return page, err
 	}
@@ -251,7 +251,7 @@ func (s *Store) Timeline(ctx context.Context, q graph.TimelineQuery) ([]graph.Ed
 	if err := q.Filter.Validate(); err != nil {
 		return nil, err
 	}
-	n, err := limit(q.Limit, graph.DefaultLimit, graph.MaxLimit)
+	n, err := graph.Limit(q.Limit, graph.DefaultLimit, graph.MaxLimit)
 	if err != nil {
 		return nil, err
 	}
