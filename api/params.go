@@ -31,15 +31,23 @@ func (p *params) fail(format string, args ...any) {
 	}
 }
 
-// one returns the single value of name, "" when absent.
+// one returns the single value of name with surrounding spaces trimmed, ""
+// when absent. It is for text (names, ids, queries).
 func (p *params) one(name string) string {
+	return strings.TrimSpace(p.raw(name))
+}
+
+// raw returns the single value of name as given, "" when absent. Numbers,
+// booleans and dates are read from it untrimmed, so that " " is a
+// malformed number, as the API's description says, not an absent one.
+func (p *params) raw(name string) string {
 	p.used[name] = true
 	vs := p.values[name]
 	switch len(vs) {
 	case 0:
 		return ""
 	case 1:
-		return strings.TrimSpace(vs[0])
+		return vs[0]
 	}
 	p.fail("parameter %s is given %d times; give it once", name, len(vs))
 	return ""
@@ -71,7 +79,7 @@ func (p *params) required(name string) string {
 
 // int returns name as an integer in [min, max], or def when absent.
 func (p *params) int(name string, def, min, max int) int {
-	s := p.one(name)
+	s := p.raw(name)
 	if s == "" {
 		return def
 	}
@@ -89,7 +97,7 @@ func (p *params) int(name string, def, min, max int) int {
 
 // bool returns name as a boolean (true/false, 1/0), or def when absent.
 func (p *params) bool(name string, def bool) bool {
-	s := p.one(name)
+	s := p.raw(name)
 	if s == "" {
 		return def
 	}
@@ -103,7 +111,7 @@ func (p *params) bool(name string, def bool) bool {
 
 // float returns name as a finite number, or def when absent.
 func (p *params) float(name string, def float64) float64 {
-	s := p.one(name)
+	s := p.raw(name)
 	if s == "" {
 		return def
 	}
@@ -117,7 +125,7 @@ func (p *params) float(name string, def float64) float64 {
 
 // date returns name as YYYY, YYYY-MM or YYYY-MM-DD, or "" when absent.
 func (p *params) date(name string) string {
-	s := p.one(name)
+	s := p.raw(name)
 	if s != "" && !graph.ValidDate(s) {
 		p.fail("parameter %s: %q is not YYYY, YYYY-MM or YYYY-MM-DD", name, s)
 		return ""
