@@ -65,6 +65,13 @@ func TestFromHTML(t *testing.T) {
 			wantURL: "https://www.example.net/n", wantSource: "example.net", inText: "Région Nord"},
 		{name: "no article body", page: "<html><body><nav><a href=/>Home</a></nav></body></html>", code: graph.EINVALID},
 		{name: "not HTML at all", page: "\x00\x01\x02", code: graph.EINVALID},
+		{name: "more text than any article", page: "<html><body><article>" +
+			strings.Repeat("<p>"+strings.Repeat("The council sat late again and the clerk read the long list of motions. ", 20)+"</p>\n", source.MaxPageText/1400+1) +
+			"</article></body></html>", code: graph.ETOOLARGE},
+		{name: "megabytes of script around a short article", page: "<html><head><script>var state = \"" +
+			strings.Repeat("x", 2*source.MaxPageText) + "\";</script><style>" + strings.Repeat("p{}", source.MaxPageText/3) +
+			"</style></head><body><article><p>" + strings.Repeat("The envoy crossed the border at dawn and met the governor before noon. ", 5) +
+			"</p></article></body></html>", url: "https://news.example.org/a", wantURL: "https://news.example.org/a", wantSource: "news.example.org", inText: "met the governor"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
