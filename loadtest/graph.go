@@ -3,51 +3,60 @@ package loadtest
 import (
 	"context"
 	"fmt"
-	"slices"
+	"time"
 
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/graph/graphtest"
 )
 
-// Graph is a generated benchmark graph: the extractions that build it
-// (graphtest.Generate) and the stored ids of the entities they name.
+// Graph is a generated benchmark graph (graphtest.Generate's extractions)
+// and the stored ids of the entities they name. It does not hold the
+// extractions: Load generates them as it writes them, so a graph of a
+// million relations loads in bounded memory.
 type Graph struct {
-	Extractions []graph.Extraction
-	IDs         []string // sorted
-	Relations   int      // relations in the extractions
+	IDs       []string // sorted
+	Relations int      // relations in the extractions
+	Articles  int      // extractions, ten relations each
+
+	seed      uint64
+	entities  int
+	relations int
 }
 
-// NewGraph generates about relations relations among up to entities actors.
+// NewGraph describes about relations relations among up to entities
+// actors, generated from seed.
 func NewGraph(seed uint64, entities, relations int) *Graph {
-	g := &Graph{Extractions: graphtest.Generate(seed, entities, relations)}
-	seen := map[string]bool{}
-	for _, x := range g.Extractions {
-		for _, e := range x.Entities {
-			id := graph.EntityID(e.Type, e.Name)
-			if !seen[id] {
-				seen[id] = true
-				g.IDs = append(g.IDs, id)
-			}
-		}
-		g.Relations += len(x.Relations)
-	}
-	slices.Sort(g.IDs)
-	return g
+	g := graphtest.NewGenerator(seed, entities, relations)
+	return &Graph{IDs: graphtest.GeneratedIDs(seed, entities, relations), Relations: relations,
+		Articles: g.Articles(), seed: seed, entities: entities, relations: relations}
 }
 
 // Load ingests the graph into s, batch articles per call, and returns the
 // sum of the reports.
 func (g *Graph) Load(ctx context.Context, s graph.Ingester, batch int) (graph.IngestReport, error) {
+	rep, _, err := g.LoadTimed(ctx, s, batch)
+	return rep, err
+}
+
+// LoadTimed is Load that also returns the time spent in s.Ingest, which
+// leaves out generating the articles.
+func (g *Graph) LoadTimed(ctx context.Context, s graph.Ingester, batch int) (graph.IngestReport, time.Duration, error) {
 	var sum graph.IngestReport
-	for i := 0; i < len(g.Extractions); i += batch {
-		rep, err := s.Ingest(ctx, g.Extractions[i:min(i+batch, len(g.Extractions))])
+	var spent time.Duration
+	gen := graphtest.NewGenerator(g.seed, g.entities, g.relations)
+	xs := make([]graph.Extraction, 0, batch)
+	flush := func() error {
+		t0 := time.Now()
+		rep, err := s.Ingest(ctx, xs)
+		spent += time.Since(t0)
+		xs = xs[:0]
 		if err != nil {
-			return sum, err
+			return err
 		}
 		if rep.ArticlesFailed > 0 {
 			for _, r := range rep.Results {
 				if r.Error != "" {
-					return sum, fmt.Errorf("loadtest: article %s failed: %s", r.Key, r.Error)
+					return fmt.Errorf("loadtest: article %s failed: %s", r.Key, r.Error)
 				}
 			}
 		}
@@ -55,6 +64,20 @@ func (g *Graph) Load(ctx context.Context, s graph.Ingester, batch int) (graph.In
 		sum.RelationsAdded += rep.RelationsAdded
 		sum.EntitiesAdded += rep.EntitiesAdded
 		sum.EvidenceAdded += rep.EvidenceAdded
+		return nil
 	}
-	return sum, nil
+	for x, ok := gen.Next(); ok; x, ok = gen.Next() {
+		xs = append(xs, x)
+		if len(xs) == batch {
+			if err := flush(); err != nil {
+				return sum, spent, err
+			}
+		}
+	}
+	if len(xs) > 0 {
+		if err := flush(); err != nil {
+			return sum, spent, err
+		}
+	}
+	return sum, spent, nil
 }
