@@ -25,10 +25,12 @@ type NeighborhoodResponse struct {
 //	depth     1..graph.MaxDepth (default 1)
 //	limit     edges, 1..graph.MaxNeighborhoodEdges (default
 //	          graph.DefaultNeighborhoodEdges); a hub is cut there
-//	evidence  true keeps every edge's evidence; by default edges come
-//	          without it ("evidence": []), since a drawing needs none and a
-//	          hub's sentences would outweigh the graph. GET
-//	          /v1/relations/{id} has them.
+//	evidence  sentences per edge, 0..graph.MaxEvidence, or true for all
+//	          (false is 0). By default edges come without them
+//	          ("evidence": []), since a drawing needs none and a hub's
+//	          sentences would outweigh the graph; a bounded edge's
+//	          evidence_total says how many there are, and GET
+//	          /v1/relations/{id} pages them.
 func (s *Server) neighborhood(c *gin.Context) {
 	p := newParams(c.Request.URL.Query())
 	q := graph.NeighborhoodQuery{
@@ -37,7 +39,7 @@ func (s *Server) neighborhood(c *gin.Context) {
 		Limit:  p.int("limit", 0, 1, graph.MaxNeighborhoodEdges),
 		Filter: p.filter(),
 	}
-	evidence := p.bool("evidence", false)
+	q.Evidence = p.evidence("evidence")
 	if err := p.done(); err != nil {
 		s.fail(c, err)
 		return
@@ -46,11 +48,6 @@ func (s *Server) neighborhood(c *gin.Context) {
 	if err != nil {
 		s.fail(c, err)
 		return
-	}
-	if !evidence {
-		for i := range sg.Edges {
-			sg.Edges[i].Evidence = []graph.Evidence{}
-		}
 	}
 	writeJSON(c, http.StatusOK, NeighborhoodResponse{
 		Entity:    ref(sg.Entities[0]),

@@ -109,6 +109,28 @@ func (p *params) bool(name string, def bool) bool {
 	return b
 }
 
+// evidence reads a per-edge evidence bound that also takes a boolean: a
+// count 0..graph.MaxEvidence (0 for none), true for all, false for none
+// (the default), and returns it as a store bound (graph.EvidenceCap).
+func (p *params) evidence(name string) int {
+	s := p.raw(name)
+	switch s {
+	case "true":
+		return 0
+	case "", "false":
+		return graph.NoEvidence
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 || n > graph.MaxEvidence {
+		p.fail("parameter %s: %q is not true, false or a count in 0..%d", name, s, graph.MaxEvidence)
+		return graph.NoEvidence
+	}
+	if n == 0 {
+		return graph.NoEvidence
+	}
+	return n
+}
+
 // float returns name as a finite number, or def when absent.
 func (p *params) float(name string, def float64) float64 {
 	s := p.raw(name)

@@ -7,6 +7,15 @@ import (
 	"github.com/gin-gonic/gin"
 )
 
+// evidenceBound turns the API's evidence count (0 for none) into a store's
+// bound (0 for all).
+func evidenceBound(n int) int {
+	if n == 0 {
+		return graph.NoEvidence
+	}
+	return n
+}
+
 // PathsResponse answers GET /v1/paths. From and To are the ends as
 // resolved from the ids or names asked for; Entities holds every entity the
 // paths mention, via and attributed_to entities included.
@@ -17,14 +26,25 @@ type PathsResponse struct {
 	Entities map[string]EntityRef `json:"entities"`
 }
 
+// DefaultStepEdges is how many edges a step of a path carries when a
+// request does not say: a hub pair is joined by hundreds (one per type,
+// date and polarity), and a reader wants the best attested first; the
+// step's edges_total and GET /v1/relations?entity=&other= give the rest.
+const DefaultStepEdges = 10
+
 // findPaths answers GET /v1/paths?from=&to=: the shortest paths between
 // two entities (or, with k, the k shortest), each step with the edges and
 // their evidence. from and to take an id or a name.
 //
-//	max_hops  longest path, 1..graph.MaxHops (default graph.DefaultMaxHops)
-//	k         k shortest simple paths instead of all shortest, 0..graph.MaxPaths
-//	limit     paths returned, 1..graph.MaxPaths (default graph.DefaultPaths)
-//	via_hops  true also walks from a relation to its via entities
+//	max_hops    longest path, 1..graph.MaxHops (default graph.DefaultMaxHops)
+//	k           k shortest simple paths instead of all shortest, 0..graph.MaxPaths
+//	limit       paths returned, 1..graph.MaxPaths (default graph.DefaultPaths)
+//	via_hops    true also walks from a relation to its via entities
+//	evidence    sentences per edge, 0..graph.MaxEvidence (default
+//	            graph.DefaultEvidence); each edge's evidence_total says how
+//	            many there are, GET /v1/relations/{id} pages them all
+//	step_edges  edges per step, 1..graph.MaxLimit (default
+//	            DefaultStepEdges): the best supported; edges_total counts all
 func (s *Server) findPaths(c *gin.Context) {
 	p := newParams(c.Request.URL.Query())
 	from, to := p.required("from"), p.required("to")
@@ -34,6 +54,9 @@ func (s *Server) findPaths(c *gin.Context) {
 		Limit:   p.limit(graph.MaxPaths),
 		ViaHops: p.bool("via_hops", false),
 		Filter:  p.filter(),
+		// The store's 0 means whole; the API's means none.
+		Evidence:  evidenceBound(p.int("evidence", graph.DefaultEvidence, 0, graph.MaxEvidence)),
+		StepEdges: p.int("step_edges", DefaultStepEdges, 1, graph.MaxLimit),
 	}
 	if err := p.done(); err != nil {
 		s.fail(c, err)

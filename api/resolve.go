@@ -45,24 +45,50 @@ func (s *Server) entityRefs(ctx context.Context, edges []graph.Edge, known ...gr
 			out[e.ID] = ref(e)
 		}
 	}
+	var missing []string
 	for _, e := range edges {
-		ids := append(append([]string{e.Subject, e.Object}, e.Via...), e.AttributedTo...)
-		for _, id := range ids {
-			if _, ok := out[id]; ok || id == "" {
-				continue
-			}
-			d, err := s.Store.Entity(ctx, id)
-			if err != nil {
-				var ge *graph.Error
-				if errors.As(err, &ge) && ge.Code == graph.ENOTFOUND {
-					// An edge should not outlive its ends; if one does, the
-					// edge is still worth showing without the name.
+		for _, ids := range [][]string{{e.Subject, e.Object}, e.Via, e.AttributedTo} {
+			for _, id := range ids {
+				if _, ok := out[id]; ok || id == "" {
 					continue
 				}
-				return nil, err
+				out[id] = EntityRef{}
+				missing = append(missing, id)
 			}
-			out[id] = ref(d.Entity)
 		}
+	}
+	if len(missing) == 0 {
+		return out, nil
+	}
+	if br, ok := s.Store.(graph.EntityBatchReader); ok {
+		// One query for all of them: a listing of a thousand edges names
+		// hundreds of entities.
+		found, err := br.Entities(ctx, missing)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range missing {
+			if e, ok := found[id]; ok {
+				out[id] = ref(e)
+			} else {
+				// An edge should not outlive its ends; if one does, the
+				// edge is still worth showing without the name.
+				delete(out, id)
+			}
+		}
+		return out, nil
+	}
+	for _, id := range missing {
+		d, err := s.Store.Entity(ctx, id)
+		if err != nil {
+			var ge *graph.Error
+			if errors.As(err, &ge) && ge.Code == graph.ENOTFOUND {
+				delete(out, id)
+				continue
+			}
+			return nil, err
+		}
+		out[id] = ref(d.Entity)
 	}
 	return out, nil
 }

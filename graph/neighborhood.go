@@ -21,6 +21,8 @@ type NeighborhoodQuery struct {
 	// above MaxNeighborhoodEdges is EINVALID.
 	Limit  int
 	Filter RelationFilter
+	// Evidence bounds each edge's evidence; see EvidenceCap.
+	Evidence int
 }
 
 // Subgraph is a set of entities and the edges among them, as drawn by a
@@ -61,6 +63,9 @@ func Neighborhood(ctx context.Context, r Reader, q NeighborhoodQuery) (Subgraph,
 	if err := q.Filter.Validate(); err != nil {
 		return sg, err
 	}
+	if err := ValidEvidence(q.Evidence); err != nil {
+		return sg, err
+	}
 	root, err := r.Entity(ctx, q.Entity)
 	if err != nil {
 		return sg, err
@@ -77,7 +82,7 @@ func Neighborhood(ctx context.Context, r Reader, q NeighborhoodQuery) (Subgraph,
 				if err := ctx.Err(); err != nil {
 					return sg, err
 				}
-				page, err := r.Relations(ctx, RelationQuery{Filter: q.Filter, Entity: id, After: after, Limit: MaxLimit})
+				page, err := r.Relations(ctx, RelationQuery{Filter: q.Filter, Entity: id, After: after, Limit: MaxLimit, Evidence: q.Evidence})
 				if err != nil {
 					return sg, err
 				}
@@ -119,6 +124,20 @@ func finish(ctx context.Context, r Reader, sg Subgraph, nodes map[string]bool) (
 		}
 	}
 	sort.Strings(ids)
+	if br, ok := r.(EntityBatchReader); ok {
+		m, err := br.Entities(ctx, ids)
+		if err != nil {
+			return sg, err
+		}
+		for _, id := range ids {
+			e, ok := m[id]
+			if !ok {
+				return sg, Errorf(ENOTFOUND, "no entity %q", id)
+			}
+			sg.Entities = append(sg.Entities, e)
+		}
+		return sg, nil
+	}
 	for _, id := range ids {
 		d, err := r.Entity(ctx, id)
 		if err != nil {

@@ -50,4 +50,51 @@ type Edge struct {
 	// Support is the number of distinct articles with evidence for it.
 	Support  int        `json:"support"`
 	Evidence []Evidence `json:"evidence"`
+	// EvidenceTotal is how many pieces of evidence the store holds for the
+	// edge. It is set when a query bounded the evidence (see EvidenceCap),
+	// so that a client can tell a shortened list from a whole one; it is 0
+	// when Evidence is whole.
+	EvidenceTotal int `json:"evidence_total,omitempty"`
+}
+
+// Bounds of the evidence per edge in an answer: a hub pair has thousands
+// of sentences, and a path or a neighbourhood needs a few to show why.
+const (
+	// DefaultEvidence is what the API gives per edge of a path when a
+	// request does not say.
+	DefaultEvidence = 3
+	// MaxEvidence bounds a requested count; a whole list is paged from
+	// the relation itself.
+	MaxEvidence = 100
+	// NoEvidence as an evidence bound keeps none.
+	NoEvidence = -1
+)
+
+// EvidenceCap applies an evidence bound (a query's Evidence field) to an
+// edge read whole: 0 leaves it whole; n > 0 keeps the first n pieces in
+// evidence order and NoEvidence none, and either sets EvidenceTotal.
+// Stores that read evidence whole anyway bound it with this; the others
+// read only what it would keep, and must answer alike.
+func EvidenceCap(e *Edge, n int) {
+	if n == 0 {
+		return
+	}
+	e.EvidenceTotal = len(e.Evidence)
+	if n < 0 {
+		n = 0
+	}
+	if len(e.Evidence) > n {
+		e.Evidence = e.Evidence[:n:n]
+	}
+	if e.Evidence == nil {
+		e.Evidence = []Evidence{}
+	}
+}
+
+// ValidEvidence checks an evidence bound: 0, NoEvidence or 1..MaxEvidence.
+func ValidEvidence(n int) error {
+	if n < NoEvidence || n > MaxEvidence {
+		return Errorf(EINVALID, "evidence %d is outside 1..%d (0 for all, %d for none)", n, MaxEvidence, NoEvidence)
+	}
+	return nil
 }

@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"io"
+	"sort"
 )
 
 // Limits that keep every query bounded, whatever a caller asks for.
@@ -44,6 +45,15 @@ type RelationReader interface {
 	Relations(ctx context.Context, q RelationQuery) (RelationPage, error)
 	// Timeline lists dated edges matching the query, oldest first.
 	Timeline(ctx context.Context, q TimelineQuery) ([]Edge, error)
+}
+
+// EntityBatchReader is implemented by stores that read many entities at
+// once: answers that name hundreds of entities then cost one query, not one
+// per entity.
+type EntityBatchReader interface {
+	// Entities returns the stored entities among ids, by id; ids not
+	// stored are left out.
+	Entities(ctx context.Context, ids []string) (map[string]Entity, error)
 }
 
 // PathFinder finds how two entities are connected.
@@ -115,6 +125,8 @@ type RelationQuery struct {
 	// After is the cursor: the id of the last edge of the previous page.
 	After string
 	Limit int
+	// Evidence bounds each edge's evidence; see EvidenceCap.
+	Evidence int
 }
 
 // RelationPage is one page of edges; Next is "" on the last page.
@@ -145,6 +157,11 @@ type PathQuery struct {
 	// ViaHops treats a relation's via entities as hops: A–NEGOTIATE via
 	// C–B also connects A–C–B.
 	ViaHops bool
+	// Evidence bounds each edge's evidence; see EvidenceCap.
+	Evidence int
+	// StepEdges bounds the edges of each step, 0 meaning all; see
+	// CapStep.
+	StepEdges int
 }
 
 // Path is a chain of entities, each step with the edges (matching the
@@ -162,6 +179,28 @@ type Step struct {
 	To    string `json:"to"`
 	Edges []Edge `json:"edges"`
 	Via   bool   `json:"via,omitempty"`
+	// EdgesTotal is how many edges join the two nodes under the query;
+	// set when PathQuery.StepEdges bounded Edges, 0 otherwise.
+	EdgesTotal int `json:"edges_total,omitempty"`
+}
+
+// StepKeeps returns which of a step's edges (in id order) a bound of n
+// keeps, also in id order: all when n is 0 or not below their number,
+// otherwise the n with most support, ties to the smaller id, since those
+// are the best attested links between the two. support(i) is the support
+// of edge i.
+func StepKeeps(count, n int, support func(i int) int) []int {
+	keep := make([]int, count)
+	for i := range keep {
+		keep[i] = i
+	}
+	if n <= 0 || count <= n {
+		return keep
+	}
+	sort.SliceStable(keep, func(a, b int) bool { return support(keep[a]) > support(keep[b]) })
+	keep = keep[:n]
+	sort.Ints(keep)
+	return keep
 }
 
 // Limit applies a default and a cap to a requested count: 0 means def, a
@@ -196,6 +235,12 @@ func (q PathQuery) Bounds() (hops, paths int, err error) {
 	}
 	if q.K < 0 {
 		return 0, 0, Errorf(EINVALID, "k %d is negative", q.K)
+	}
+	if err := ValidEvidence(q.Evidence); err != nil {
+		return 0, 0, err
+	}
+	if q.StepEdges < 0 {
+		return 0, 0, Errorf(EINVALID, "step_edges %d is negative", q.StepEdges)
 	}
 	paths, err = Limit(q.Limit, DefaultPaths, MaxPaths)
 	if err != nil {

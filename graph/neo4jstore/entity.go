@@ -86,6 +86,19 @@ func (s *Store) FindEntities(ctx context.Context, f graph.EntityFilter) ([]graph
 	return v.([]graph.Entity), nil
 }
 
+var _ graph.EntityBatchReader = (*Store)(nil)
+
+// Entities returns the stored entities among ids, by id, in one statement.
+func (s *Store) Entities(ctx context.Context, ids []string) (map[string]graph.Entity, error) {
+	v, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		return entities(ctx, tx, ids)
+	})
+	if err != nil {
+		return nil, s.fail(ctx, err, "cannot read entities")
+	}
+	return v.(map[string]graph.Entity), nil
+}
+
 // entities reads entities by id, with their counts, keyed by id.
 func entities(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (map[string]graph.Entity, error) {
 	recs, err := collect(ctx, tx, "entities_by_id", map[string]any{"ids": ids})

@@ -39,7 +39,7 @@ func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]graph.Path, err
 		if err != nil {
 			return nil, err
 		}
-		return g.paths(ctx, tx, seqs)
+		return g.paths(ctx, tx, seqs, q.Evidence, q.StepEdges)
 	})
 	if err != nil {
 		return nil, s.fail(ctx, err, "cannot search paths")
@@ -298,8 +298,9 @@ func (g *pathGraph) kShortest(from, to string, maxLen, need int) [][]string {
 }
 
 // paths turns node sequences into graph.Paths: nodes with their counts and
-// every step's edges read whole.
-func (g *pathGraph) paths(ctx context.Context, tx neo4j.ManagedTransaction, seqs [][]string) ([]graph.Path, error) {
+// every step's edges, bounded by stepEdges and their evidence by evidence
+// (see graph.PathQuery).
+func (g *pathGraph) paths(ctx context.Context, tx neo4j.ManagedTransaction, seqs [][]string, evidence, stepEdges int) ([]graph.Path, error) {
 	out := make([]graph.Path, 0, len(seqs))
 	if len(seqs) == 0 {
 		return out, nil
@@ -355,11 +356,18 @@ func (g *pathGraph) paths(ctx context.Context, tx neo4j.ManagedTransaction, seqs
 			p.Nodes[j] = nodes[n]
 		}
 		for j, st := range steps[i] {
-			es := make([]graph.Edge, 0, len(st.ids))
-			for _, id := range st.ids {
-				es = append(es, full[id])
+			keep := graph.StepKeeps(len(st.ids), stepEdges, func(k int) int { return full[st.ids[k]].Support })
+			es := make([]graph.Edge, 0, len(keep))
+			for _, k := range keep {
+				e := full[st.ids[k]]
+				graph.EvidenceCap(&e, evidence)
+				es = append(es, e)
 			}
-			p.Steps = append(p.Steps, graph.Step{From: seq[j], To: seq[j+1], Edges: es, Via: st.via})
+			gs := graph.Step{From: seq[j], To: seq[j+1], Edges: es, Via: st.via}
+			if stepEdges > 0 {
+				gs.EdgesTotal = len(st.ids)
+			}
+			p.Steps = append(p.Steps, gs)
 		}
 		out = append(out, p)
 	}

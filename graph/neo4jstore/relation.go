@@ -37,6 +37,9 @@ func (s *Store) Relations(ctx context.Context, q graph.RelationQuery) (graph.Rel
 	if err := checkPair(q.Filter, q.Entity, q.Other); err != nil {
 		return graph.RelationPage{}, err
 	}
+	if err := graph.ValidEvidence(q.Evidence); err != nil {
+		return graph.RelationPage{}, err
+	}
 	v, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		if err := mustExist(ctx, tx, q.Entity, q.Other); err != nil {
 			return nil, err
@@ -58,6 +61,9 @@ func (s *Store) Relations(ctx context.Context, q graph.RelationQuery) (graph.Rel
 	if len(es) > n {
 		page.Relations = es[:n]
 		page.Next = es[n-1].ID
+	}
+	for i := range page.Relations {
+		graph.EvidenceCap(&page.Relations[i], q.Evidence)
 	}
 	return page, nil
 }

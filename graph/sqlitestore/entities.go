@@ -3,6 +3,7 @@ package sqlitestore
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"sort"
 	"strings"
 
@@ -35,6 +36,42 @@ func (s *Store) entity(ctx context.Context, q querier, id string) (graph.Entity,
 		return e, dbError(err, "cannot read an entity")
 	}
 	return e, nil
+}
+
+// entities reads the entities among ids in one query, by id; ids not
+// stored are left out.
+func (s *Store) entities(ctx context.Context, q querier, ids []string) (map[string]graph.Entity, error) {
+	out := make(map[string]graph.Entity, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, graph.Wrap(graph.EINTERNAL, err, "cannot read entities")
+	}
+	rows, err := q.QueryContext(ctx, `SELECT `+entityColumns+` FROM entities e WHERE e.id IN (SELECT value FROM json_each(?))`, string(list))
+	if err != nil {
+		return nil, dbError(err, "cannot read entities")
+	}
+	defer rows.Close()
+	for rows.Next() {
+		e, err := scanEntity(rows)
+		if err != nil {
+			return nil, dbError(err, "cannot read entities")
+		}
+		out[e.ID] = e
+	}
+	if err := rows.Err(); err != nil {
+		return nil, dbError(err, "cannot read entities")
+	}
+	return out, nil
+}
+
+var _ graph.EntityBatchReader = (*Store)(nil)
+
+// Entities returns the stored entities among ids, by id, in one query.
+func (s *Store) Entities(ctx context.Context, ids []string) (map[string]graph.Entity, error) {
+	return s.entities(ctx, s.db, ids)
 }
 
 // querier is what *sql.DB and *sql.Tx share.

@@ -46,7 +46,7 @@ func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]graph.Path, err
 	if err != nil {
 		return nil, err
 	}
-	return s.materialise(ctx, sr, seqs)
+	return s.materialise(ctx, sr, seqs, q.Evidence, q.StepEdges)
 }
 
 // search is one path query's view of the index: the filter, decided once
@@ -347,8 +347,10 @@ func equalPrefix(p, root []int32) bool {
 }
 
 // materialise turns node sequences into paths with whole entities and
-// edges read from the database.
-func (s *Store) materialise(ctx context.Context, sr *search, seqs [][]int32) ([]graph.Path, error) {
+// edges read from the database, each step's edges bounded by stepEdges and
+// each edge's evidence by evidence (see graph.PathQuery). Entities and
+// evidence are read in one query each, whatever the number of paths.
+func (s *Store) materialise(ctx context.Context, sr *search, seqs [][]int32, evidence, stepEdges int) ([]graph.Path, error) {
 	out := make([]graph.Path, 0, len(seqs))
 	if len(seqs) == 0 {
 		return out, nil
@@ -356,6 +358,7 @@ func (s *Store) materialise(ctx context.Context, sr *search, seqs [][]int32) ([]
 	ix := sr.ix
 	type step struct {
 		edges []int32
+		total int
 		via   bool
 	}
 	steps := make([][]step, len(seqs))
@@ -383,6 +386,13 @@ func (s *Store) materialise(ctx context.Context, sr *search, seqs [][]int32) ([]
 					}
 				}
 			}
+			st.total = len(st.edges)
+			keep := graph.StepKeeps(len(st.edges), stepEdges, func(i int) int { return ix.edges[st.edges[i]].e.Support })
+			kept := make([]int32, len(keep))
+			for j, k := range keep {
+				kept[j] = st.edges[k]
+			}
+			st.edges = kept
 			for _, e := range st.edges {
 				edgeSet[e] = true
 			}
@@ -394,11 +404,19 @@ func (s *Store) materialise(ctx context.Context, sr *search, seqs [][]int32) ([]
 		return nil, err
 	}
 	defer tx.Rollback()
-	ents := map[int32]graph.Entity{}
+	nodeIDs := make([]string, 0, len(nodeSet))
 	for u := range nodeSet {
-		e, err := s.entity(ctx, tx, ix.ids[u])
-		if err != nil {
-			return nil, err
+		nodeIDs = append(nodeIDs, ix.ids[u])
+	}
+	byID, err := s.entities(ctx, tx, nodeIDs)
+	if err != nil {
+		return nil, err
+	}
+	ents := make(map[int32]graph.Entity, len(nodeSet))
+	for u := range nodeSet {
+		e, ok := byID[ix.ids[u]]
+		if !ok {
+			return nil, graph.Errorf(graph.ENOTFOUND, "no entity %q", ix.ids[u])
 		}
 		ents[u] = e
 	}
@@ -411,7 +429,7 @@ func (s *Store) materialise(ctx context.Context, sr *search, seqs [][]int32) ([]
 		full[i] = ix.edges[e].e
 		full[i].Evidence = []graph.Evidence{}
 	}
-	if err := fillEvidence(ctx, tx, full); err != nil {
+	if err := fillEvidence(ctx, tx, full, evidence); err != nil {
 		return nil, err
 	}
 	edges := make(map[int32]graph.Edge, len(edgeList))
@@ -425,6 +443,9 @@ func (s *Store) materialise(ctx context.Context, sr *search, seqs [][]int32) ([]
 		}
 		for i, st := range steps[pi] {
 			gs := graph.Step{From: ix.ids[seq[i]], To: ix.ids[seq[i+1]], Via: st.via, Edges: make([]graph.Edge, len(st.edges))}
+			if stepEdges > 0 {
+				gs.EdgesTotal = st.total
+			}
 			for j, e := range st.edges {
 				gs.Edges[j] = edges[e]
 			}

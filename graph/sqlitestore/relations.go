@@ -3,6 +3,7 @@ package sqlitestore
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"strings"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -22,40 +23,95 @@ func scanEdge(r scanner) (graph.Edge, error) {
 	return e, nil
 }
 
-// fillEvidence reads the evidence of each edge, in evidence order.
-func fillEvidence(ctx context.Context, tx *sql.Tx, es []graph.Edge) error {
+// fillEvidence reads the evidence of the edges, in evidence order, bounded
+// as graph.EvidenceCap says: n = 0 reads all of it, n > 0 the first n per
+// edge and graph.NoEvidence none. Whatever the edges, it takes one query
+// (two when bounded: the totals are counted from the index), since an
+// answer of many edges must not cost a query each.
+func fillEvidence(ctx context.Context, tx *sql.Tx, es []graph.Edge, n int) error {
 	if len(es) == 0 {
 		return nil
 	}
-	st, err := tx.PrepareContext(ctx, `SELECT ev.article_key, a.id, a.url, a.title, a.published, ev.text, ev.start_off, ev.end_off
-		FROM evidence ev JOIN articles a ON a.key = ev.article_key WHERE ev.edge_id = ?
-		ORDER BY ev.article_key, ev.start_off, ev.end_off, ev.text`)
+	at := make(map[string][]int, len(es))
+	ids := make([]string, 0, len(es))
+	for i := range es {
+		es[i].Evidence = []graph.Evidence{}
+		if _, ok := at[es[i].ID]; !ok {
+			ids = append(ids, es[i].ID)
+		}
+		at[es[i].ID] = append(at[es[i].ID], i)
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return graph.Wrap(graph.EINTERNAL, err, "cannot read evidence")
+	}
+	if n != 0 {
+		if err := countEvidence(ctx, tx, es, at, string(list)); err != nil {
+			return err
+		}
+		if n < 0 {
+			return nil
+		}
+	}
+	const cols = `ev.edge_id, ev.article_key, a.id, a.url, a.title, a.published, ev.text, ev.start_off, ev.end_off`
+	query := `SELECT ` + cols + ` FROM evidence ev JOIN articles a ON a.key = ev.article_key
+		WHERE ev.edge_id IN (SELECT value FROM json_each(?1))
+		ORDER BY ev.edge_id, ev.article_key, ev.start_off, ev.end_off, ev.text`
+	args := []any{string(list)}
+	if n > 0 {
+		// Per edge, the first n rows in evidence order: the index on
+		// (edge_id, article_key, start_off) walks them in nearly that
+		// order and the LIMIT stops the walk, so a hub edge's thousands
+		// of sentences are not read.
+		query = `SELECT ` + cols + ` FROM json_each(?1) j
+			JOIN evidence ev ON ev.rowid IN (SELECT e2.rowid FROM evidence e2 WHERE e2.edge_id = j.value
+				ORDER BY e2.article_key, e2.start_off, e2.end_off, e2.text LIMIT ?2)
+			JOIN articles a ON a.key = ev.article_key
+			ORDER BY ev.edge_id, ev.article_key, ev.start_off, ev.end_off, ev.text`
+		args = append(args, n)
+	}
+	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return dbError(err, "cannot read evidence")
 	}
-	defer st.Close()
-	for i := range es {
-		if err := func() error {
-			rows, err := st.QueryContext(ctx, es[i].ID)
-			if err != nil {
-				return dbError(err, "cannot read evidence")
-			}
-			defer rows.Close()
-			for rows.Next() {
-				var ev graph.Evidence
-				if err := rows.Scan(&ev.ArticleKey, &ev.ArticleID, &ev.ArticleURL, &ev.ArticleTitle, &ev.Published,
-					&ev.Text, &ev.Start, &ev.End); err != nil {
-					return dbError(err, "cannot read evidence")
-				}
-				es[i].Evidence = append(es[i].Evidence, ev)
-			}
-			if err := rows.Err(); err != nil {
-				return dbError(err, "cannot read evidence")
-			}
-			return nil
-		}(); err != nil {
-			return err
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var ev graph.Evidence
+		if err := rows.Scan(&id, &ev.ArticleKey, &ev.ArticleID, &ev.ArticleURL, &ev.ArticleTitle, &ev.Published,
+			&ev.Text, &ev.Start, &ev.End); err != nil {
+			return dbError(err, "cannot read evidence")
 		}
+		for _, i := range at[id] {
+			es[i].Evidence = append(es[i].Evidence, ev)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return dbError(err, "cannot read evidence")
+	}
+	return nil
+}
+
+// countEvidence sets EvidenceTotal of the edges listed (as JSON) in ids.
+func countEvidence(ctx context.Context, tx *sql.Tx, es []graph.Edge, at map[string][]int, ids string) error {
+	rows, err := tx.QueryContext(ctx, `SELECT edge_id, COUNT(*) FROM evidence
+		WHERE edge_id IN (SELECT value FROM json_each(?)) GROUP BY edge_id`, ids)
+	if err != nil {
+		return dbError(err, "cannot count evidence")
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var total int
+		if err := rows.Scan(&id, &total); err != nil {
+			return dbError(err, "cannot count evidence")
+		}
+		for _, i := range at[id] {
+			es[i].EvidenceTotal = total
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return dbError(err, "cannot count evidence")
 	}
 	return nil
 }
@@ -83,7 +139,7 @@ func (s *Store) Relation(ctx context.Context, id string) (*graph.Edge, error) {
 		return nil, dbError(err, "cannot read a relation")
 	}
 	es := []graph.Edge{e}
-	if err := fillEvidence(ctx, tx, es); err != nil {
+	if err := fillEvidence(ctx, tx, es, 0); err != nil {
 		return nil, err
 	}
 	return &es[0], nil
@@ -215,6 +271,9 @@ func (s *Store) Relations(ctx context.Context, q graph.RelationQuery) (graph.Rel
 	if err := q.Filter.Validate(); err != nil {
 		return page, err
 	}
+	if err := graph.ValidEvidence(q.Evidence); err != nil {
+		return page, err
+	}
 	n, err := graph.Limit(q.Limit, graph.DefaultLimit, graph.MaxLimit)
 	if err != nil {
 		return page, err
@@ -239,7 +298,7 @@ func (s *Store) Relations(ctx context.Context, q graph.RelationQuery) (graph.Rel
 		es = es[:n]
 		page.Next = es[n-1].ID
 	}
-	if err := fillEvidence(ctx, tx, es); err != nil {
+	if err := fillEvidence(ctx, tx, es, q.Evidence); err != nil {
 		return page, err
 	}
 	page.Relations = es
@@ -271,7 +330,7 @@ func (s *Store) Timeline(ctx context.Context, q graph.TimelineQuery) ([]graph.Ed
 	if err != nil {
 		return nil, err
 	}
-	if err := fillEvidence(ctx, tx, es); err != nil {
+	if err := fillEvidence(ctx, tx, es, 0); err != nil {
 		return nil, err
 	}
 	return es, nil
