@@ -23,47 +23,75 @@ type outcome struct {
 	entitiesAdded, relationsAdded, evidenceAdded int
 }
 
-// Ingest stores each extraction in its own write transaction, in input
-// order: an article is wholly stored or not at all. A bad article is
-// reported failed and the others go on; a cancelled context or a lost
-// server stops the call with an error.
+// Ingest stores the extractions in input order, each article wholly or not
+// at all. Runs of new articles are written together, one transaction and a
+// handful of batched statements per run (see ingestBatch); a run that
+// fails for any reason but a lost server or a cancelled context is done
+// again one article per transaction, so a bad article is reported failed
+// and the others go on. Replaced articles and keys repeated within the call
+// take the one-article way too.
 func (s *Store) Ingest(ctx context.Context, xs []graph.Extraction) (graph.IngestReport, error) {
 	rep := graph.IngestReport{Results: make([]graph.IngestResult, 0, len(xs))}
-	for i := range xs {
-		x := &xs[i]
-		res := graph.IngestResult{Key: x.Article.Key(), ID: x.Article.ID}
-		if res.ID == "" {
-			res.ID = res.Key
-		}
+	plan, err := s.plan(ctx, xs)
+	if err != nil {
+		return rep, s.fail(ctx, err, "ingest stopped")
+	}
+	for i := 0; i < len(xs); {
 		if err := ctx.Err(); err != nil {
 			return rep, graph.Wrap(graph.EUNAVAILABLE, err, "ingest was cancelled after %d of %d articles", i, len(xs))
 		}
-		out, err := s.ingestOne(ctx, x)
-		if err != nil {
-			if s.fatal(ctx, err) {
-				return rep, s.fail(ctx, err, "ingest stopped")
+		switch plan[i] {
+		case planUnchanged:
+			record(&rep, &xs[i], &outcome{status: graph.IngestUnchanged}, nil)
+			i++
+			continue
+		case planOne:
+			if err := s.ingestEach(ctx, &rep, xs[i:i+1]); err != nil {
+				return rep, err
 			}
-			res.Status = graph.IngestFailed
-			res.Error = graph.ErrorMessage(s.fail(ctx, err, "the article could not be stored"))
-			rep.ArticlesFailed++
-			rep.Results = append(rep.Results, res)
+			i++
 			continue
 		}
-		res.Status, res.EntityIDs = out.status, out.entityIDs
-		switch out.status {
-		case graph.IngestUnchanged:
-			rep.ArticlesSkipped++
-		case graph.IngestReplaced:
-			rep.ArticlesReplaced++
-		default:
-			rep.ArticlesNew++
+		j, rels := i, 0
+		for j < len(xs) && plan[j] == planBatch && (j == i || (j-i < maxBatchArticles && rels+len(xs[j].Relations) <= maxBatchRelations)) {
+			rels += len(xs[j].Relations)
+			j++
 		}
-		rep.EntitiesAdded += out.entitiesAdded
-		rep.RelationsAdded += out.relationsAdded
-		rep.EvidenceAdded += out.evidenceAdded
-		rep.Results = append(rep.Results, res)
+		outs, err := s.ingestBatch(ctx, xs[i:j])
+		switch {
+		case err == nil:
+			for k := i; k < j; k++ {
+				record(&rep, &xs[k], outs[k-i], nil)
+			}
+		case s.fatal(ctx, err):
+			return rep, s.fail(ctx, err, "ingest stopped")
+		default:
+			if err := s.ingestEach(ctx, &rep, xs[i:j]); err != nil {
+				return rep, err
+			}
+		}
+		i = j
 	}
 	return rep, nil
+}
+
+// ingestEach stores articles one transaction each and adds them to rep; it
+// returns an error only when the call must stop.
+func (s *Store) ingestEach(ctx context.Context, rep *graph.IngestReport, xs []graph.Extraction) error {
+	for i := range xs {
+		if err := ctx.Err(); err != nil {
+			return graph.Wrap(graph.EUNAVAILABLE, err, "ingest was cancelled after %d articles", len(rep.Results))
+		}
+		out, err := s.ingestOne(ctx, &xs[i])
+		if err != nil && s.fatal(ctx, err) {
+			return s.fail(ctx, err, "ingest stopped")
+		}
+		if err != nil {
+			err = s.fail(ctx, err, "the article could not be stored")
+		}
+		record(rep, &xs[i], out, err)
+	}
+	return nil
 }
 
 func articleHash(a graph.Article) string {
@@ -265,14 +293,33 @@ type mergedEdge struct {
 // mergeEdges folds the article's relations into the stored edges they
 // belong to, read in one batch.
 func mergeEdges(ctx context.Context, tx neo4j.ManagedTransaction, x *graph.Extraction, key string, local map[string]string) ([]*mergedEdge, error) {
+	f := newEdgeFold()
+	f.add(x, key, local)
+	if err := f.readStored(ctx, tx); err != nil {
+		return nil, err
+	}
+	return f.edges(), nil
+}
+
+// edgeFold gathers the edges relations fold into, in first-seen order, for
+// one article or for a batch of them.
+type edgeFold struct {
+	byID  map[string]*mergedEdge
+	order []string
+}
+
+func newEdgeFold() *edgeFold { return &edgeFold{byID: map[string]*mergedEdge{}} }
+
+// add folds one article's relations in and returns the ids of the edges it
+// is the first in the fold to name.
+func (f *edgeFold) add(x *graph.Extraction, key string, local map[string]string) []string {
 	a := x.Article
 	aid := a.ID
 	if aid == "" {
 		aid = key
 	}
 	source := graph.NormalizeName(a.Source)
-	byID := map[string]*mergedEdge{}
-	var order []string
+	var first []string
 	for _, rel := range x.Relations {
 		subj, obj := local[rel.Subject], local[rel.Object]
 		p := rel.Polarity
@@ -283,11 +330,12 @@ func mergeEdges(ctx context.Context, tx neo4j.ManagedTransaction, x *graph.Extra
 			subj, obj = obj, subj
 		}
 		id := graph.EdgeID(rel.Type, subj, obj, rel.Date, p)
-		e := byID[id]
+		e := f.byID[id]
 		if e == nil {
 			e = &mergedEdge{edgeRow: edgeRow{ID: id, Type: rel.Type, Subject: subj, Object: obj, Date: rel.Date, Polarity: p}, isNew: true}
-			byID[id] = e
-			order = append(order, id)
+			f.byID[id] = e
+			f.order = append(f.order, id)
+			first = append(first, id)
 		}
 		e.Contribs = append(e.Contribs, contribution{
 			ArticleKey: key, ArticleID: aid, ArticleURL: a.URL, ArticleTitle: a.Title, Published: a.Published,
@@ -296,34 +344,44 @@ func mergeEdges(ctx context.Context, tx neo4j.ManagedTransaction, x *graph.Extra
 			Role: rel.Role,
 		})
 	}
-	if len(order) == 0 {
-		return nil, nil
+	return first
+}
+
+// readStored reads, in one statement, the stored edges the fold names and
+// adds their contributions: those edges are not new.
+func (f *edgeFold) readStored(ctx context.Context, tx neo4j.ManagedTransaction) error {
+	if len(f.order) == 0 {
+		return nil
 	}
-	q := make([]map[string]any, len(order))
-	for i, id := range order {
-		e := byID[id]
+	q := make([]map[string]any, len(f.order))
+	for i, id := range f.order {
+		e := f.byID[id]
 		q[i] = map[string]any{"id": id, "subject": e.Subject, "object": e.Object}
 	}
 	recs, err := collect(ctx, tx, "edges_get", map[string]any{"rows": q})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	for _, rec := range recs {
 		v, _ := rec.Get("edge")
 		stored, err := rowOf(v)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		if e := byID[stored.ID]; e != nil {
+		if e := f.byID[stored.ID]; e != nil {
 			e.isNew = false
 			e.Contribs = append(e.Contribs, stored.Contribs...)
 		}
 	}
-	out := make([]*mergedEdge, len(order))
-	for i, id := range order {
-		out[i] = byID[id]
+	return nil
+}
+
+func (f *edgeFold) edges() []*mergedEdge {
+	out := make([]*mergedEdge, len(f.order))
+	for i, id := range f.order {
+		out[i] = f.byID[id]
 	}
-	return out, nil
+	return out
 }
 
 // writeEdges writes edges whole: the new ones with one statement, the
