@@ -30,6 +30,9 @@ func New() (*Extractor, error) {
 	if _, err := prose.NewDocument("Warm up."); err != nil {
 		return nil, fmt.Errorf("extract: loading prose models: %w", err)
 	}
+	if _, err := nerModels(); err != nil {
+		return nil, fmt.Errorf("extract: loading prose's entity model: %w", err)
+	}
 	return &Extractor{lx: lx}, nil
 }
 

@@ -3,12 +3,10 @@ package extract
 import (
 	"context"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/jdkato/prose/v3"
-	"github.com/jdkato/prose/v3/ner"
 )
 
 // token is one word or punctuation mark with its byte span in the article
@@ -55,18 +53,18 @@ func parse(ctx context.Context, text string) (*doc, error) {
 	if err != nil {
 		return nil, err
 	}
-	ex, err := nerModel()
+	nm, err := nerModels()
 	if err != nil {
 		return nil, err
 	}
 	ptoks := pd.Tokens()
-	labelNames(ex, ptoks)
+	labelNames(nm.label, ptoks)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	// prose's entity labels, projected onto token starts.
 	label := make(map[int]string)
-	ents := ex.Chunk(text, ptoks)
+	ents := nm.ex.Chunk(text, ptoks)
 	ei := 0
 	for _, t := range ptoks {
 		for ei < len(ents) && ents[ei].End() <= t.Start {
@@ -130,66 +128,6 @@ func parse(ctx context.Context, text string) (*doc, error) {
 		d.sents = append(d.sents, s)
 	}
 	return d, nil
-}
-
-// nerModel is prose's entity model, loaded once; an Extracter is safe for
-// concurrent use.
-var nerModel = sync.OnceValues(ner.New)
-
-// labelNames gives every token the IOB label prose's entity model gives it
-// when it labels the whole text, at a fraction of the cost: the model
-// labels only windows around runs of tokens holding a capital letter, and
-// every token outside those runs is "O". The model reads a token's neighbours and the
-// label of the one before, so a window starts two tokens before its run
-// (the first is context for the second, whose label the run's first token
-// reads) and ends one token after it; the labels it gives those context
-// tokens are replaced by "O". Runs one token apart are labelled as one
-// window, the token between them included.
-//
-// The result equals prose's whenever the model labels no token without a
-// capital as part of a name and labels the context tokens "O", which held
-// on every token of the dev, held-out and generated corpora
-// (TestLabelNamesMatchesProse).
-func labelNames(ex *ner.Extracter, toks []prose.Token) {
-	n := len(toks)
-	for i := 0; i < n; {
-		if !hasUpper(toks[i].Text) {
-			toks[i].Label = "O"
-			i++
-			continue
-		}
-		end := i + 1 // after the last capitalised token of the window
-		for j := end; j < n && j-end < 2; j++ {
-			if hasUpper(toks[j].Text) {
-				end = j + 1
-			}
-		}
-		lo, hi := max(i-2, 0), min(end+1, n)
-		ex.Label(toks[lo:hi])
-		for k := lo; k < hi; k++ {
-			if k < i || k >= end {
-				toks[k].Label = "O"
-			}
-		}
-		i = end
-	}
-}
-
-// hasUpper reports whether s holds an upper-case letter.
-func hasUpper(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 0x80 {
-			for _, r := range s[i:] {
-				if unicode.IsUpper(r) {
-					return true
-				}
-			}
-			return false
-		} else if 'A' <= c && c <= 'Z' {
-			return true
-		}
-	}
-	return false
 }
 
 type piece struct {

@@ -130,19 +130,21 @@ func TestJoinInitials(t *testing.T) {
 	}
 }
 
-// TestLabelNamesMatchesProse checks labelNames against prose's entity stage
-// run over every token, label for label and entity for entity: on our own
-// sentences, the held-out and generated articles, and the dev corpus when it
-// is beside the repository.
-func TestLabelNamesMatchesProse(t *testing.T) {
+// TestNERScorerMatchesProse checks nerScorer, run over every token, and
+// labelNames, run over windows, against prose's entity stage, label for
+// label and entity for entity: on our own sentences, the held-out and
+// generated articles, and the dev corpus when it is beside the repository.
+func TestNERScorerMatchesProse(t *testing.T) {
 	texts := map[string]string{
 		"own":        ownLabelText,
 		"start":      "Okello said so.",
 		"one apart":  "Tanzania and Kenya met; Uganda, Rwanda, and the AU did not.",
 		"two apart":  "Talks in Doha and then in Muscat with al-Busaidi ended on 5 May.",
 		"lower only": "nothing here is capitalised at all, not even a name.",
+		"shapes": "NASA, U.S.A., McDonald, Jean-Luc, iPhone, O'Neill, Erdoğan, São Paulo, ÉCOLE, x_y, " +
+			"1.5, -3, +4, .5, inf, Infinity, NaN, nan, 0x1p-2, 1e5, 3rd, 2024-05-08, 50%, $5, Teveović said.",
 	}
-	for i, a := range gen.Articles(gen.Options{Seed: 3}, 20) {
+	for i, a := range gen.Articles(gen.Options{Seed: 3}, 40) {
 		texts["generated "+strconv.Itoa(i)] = a.Text
 	}
 	for _, dir := range []string{filepath.Join("..", "testdata", "holdout"), filepath.Join("..", "..", "shared", "corpus", "dev")} {
@@ -159,9 +161,12 @@ func TestLabelNamesMatchesProse(t *testing.T) {
 			texts[filepath.Base(f)] = a.Text
 		}
 	}
-	ex, err := nerModel()
+	nm, err := nerModels()
 	if err != nil {
 		t.Fatal(err)
+	}
+	if _, ok := nm.label.(*nerScorer); !ok {
+		t.Fatalf("prose's entity model was not read; labelling falls back to prose's Extracter")
 	}
 	for name, text := range texts {
 		t.Run(name, func(t *testing.T) {
@@ -169,19 +174,27 @@ func TestLabelNamesMatchesProse(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := prose.NewDocument(text, prose.WithExtraction(false))
-			if err != nil {
-				t.Fatal(err)
-			}
-			toks := got.Tokens()
-			labelNames(ex, toks)
-			for i, tk := range want.Tokens() {
-				if toks[i].Label != tk.Label {
-					t.Errorf("token %d %q: label %q, prose %q", i, tk.Text, toks[i].Label, tk.Label)
+			for _, c := range []struct {
+				name  string
+				label func([]prose.Token)
+			}{
+				{"every token", nm.label.Label},
+				{"windows", func(toks []prose.Token) { labelNames(nm.label, toks) }},
+			} {
+				got, err := prose.NewDocument(text, prose.WithExtraction(false))
+				if err != nil {
+					t.Fatal(err)
 				}
-			}
-			if g, w := fmt.Sprint(ex.Chunk(text, toks)), fmt.Sprint(want.Entities()); g != w {
-				t.Errorf("entities\n%s\nprose\n%s", g, w)
+				toks := got.Tokens()
+				c.label(toks)
+				for i, tk := range want.Tokens() {
+					if toks[i].Label != tk.Label {
+						t.Errorf("%s: token %d %q: label %q, prose %q", c.name, i, tk.Text, toks[i].Label, tk.Label)
+					}
+				}
+				if g, w := fmt.Sprint(nm.ex.Chunk(text, toks)), fmt.Sprint(want.Entities()); g != w {
+					t.Errorf("%s: entities\n%s\nprose\n%s", c.name, g, w)
+				}
 			}
 		})
 	}
