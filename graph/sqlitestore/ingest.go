@@ -3,7 +3,9 @@ package sqlitestore
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -121,6 +123,19 @@ type writer struct {
 	ctx   context.Context
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt
+
+	// One article's view of entity resolution: the stored entities that
+	// had its entities' forms when it started (found, read in one query),
+	// and what it has written since (added forms, new entity states), so
+	// that each entity still sees those before it.
+	found map[formKey][]graph.Entity
+	added map[formKey][]string
+	state map[string]graph.Entity
+}
+
+type formKey struct {
+	form string
+	typ  graph.EntityType
 }
 
 var writerSQL = map[string]string{
@@ -131,20 +146,31 @@ var writerSQL = map[string]string{
 	"entityByID":      `SELECT id, type, name, aliases, article_count FROM entities WHERE id = ?`,
 	"articleEntities": `SELECT entity_id FROM entity_articles WHERE article_key = ?`,
 	"articleEdges":    `SELECT DISTINCT edge_id FROM evidence WHERE article_key = ?`,
-	"formLookup": `SELECT e.id, e.type, e.name, e.aliases, e.article_count FROM forms f JOIN entities e ON e.id = f.entity_id
-		WHERE f.form = ? AND f.type = ?`,
-	"formInsert":   `INSERT OR IGNORE INTO forms (form, type, entity_id) VALUES (?, ?, ?)`,
-	"entityInsert": `INSERT OR IGNORE INTO entities (id, type, name, aliases) VALUES (?, ?, ?, ?)`,
-	"entityRename": `UPDATE entities SET name = ?, aliases = ? WHERE id = ?`,
+	"formInsert":      `INSERT OR IGNORE INTO forms (form, type, entity_id) VALUES (?, ?, ?)`,
+	"entityInsert":    `INSERT OR IGNORE INTO entities (id, type, name, aliases) VALUES (?, ?, ?, ?)`,
+	"entityRename":    `UPDATE entities SET name = ?, aliases = ? WHERE id = ?`,
 	"entityRecount": `UPDATE entities SET (article_count, mention_count) =
 		(SELECT COUNT(*), COALESCE(SUM(mentions), 0) FROM entity_articles WHERE entity_id = ?1) WHERE id = ?1`,
-	"entityAddCounts": `UPDATE entities SET article_count = article_count + 1, mention_count = mention_count + ? WHERE id = ?`,
-	"entityDrop":      `DELETE FROM entities WHERE id = ? AND article_count = 0`,
-	"mentionsInsert":  `INSERT INTO entity_articles (entity_id, article_key, mentions) VALUES (?, ?, ?)`,
-	"edgeInsert": `INSERT OR IGNORE INTO edges (id, type, subject, object, date, polarity, role, via, attributed_to, confidence, support)
-		VALUES (?, ?, ?, ?, ?, ?, '', '[]', '[]', 0, 0)`,
-	"evidenceInsert": `INSERT INTO evidence (edge_id, article_key, text, start_off, end_off, confidence, role, via, attributed_to)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	"entityDrop": `DELETE FROM entities WHERE id = ? AND article_count = 0`,
+	// The batched statements take their rows as one JSON array of arrays,
+	// so that an article costs a few statements rather than a few per
+	// entity and relation, whatever its size.
+	"formsLookup": `WITH q AS (SELECT value ->> 0 AS form, value ->> 1 AS type FROM json_each(?))
+		SELECT q.form, e.id, e.type, e.name, e.aliases, e.article_count
+		FROM q CROSS JOIN forms f CROSS JOIN entities e
+		WHERE f.form = q.form AND f.type = q.type AND e.id = f.entity_id
+		ORDER BY q.form, q.type, e.id`,
+	"mentionsInsertAll": `INSERT INTO entity_articles (entity_id, article_key, mentions)
+		SELECT value ->> 0, ?2, value ->> 1 FROM json_each(?1)`,
+	"entityAddCountsAll": `UPDATE entities SET article_count = article_count + 1, mention_count = mention_count + q.m
+		FROM (SELECT value ->> 0 AS id, value ->> 1 AS m FROM json_each(?)) AS q WHERE entities.id = q.id`,
+	"edgeInsertAll": `INSERT INTO edges (id, type, subject, object, date, polarity, role, via, attributed_to, confidence, support)
+		SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9, 1
+		FROM json_each(?) WHERE true
+		ON CONFLICT (id) DO NOTHING RETURNING id`,
+	"evidenceInsertAll": `INSERT INTO evidence (edge_id, article_key, text, start_off, end_off, confidence, role, via, attributed_to)
+		SELECT value ->> 0, ?2, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7
+		FROM json_each(?1)`,
 	"edgeEvidence": `SELECT article_key, confidence, role, via, attributed_to FROM evidence WHERE edge_id = ?
 		ORDER BY article_key, start_off, end_off, text`,
 	"edgeUpdate": `UPDATE edges SET role = ?, via = ?, attributed_to = ?, confidence = ?, support = ? WHERE id = ?`,
@@ -257,6 +283,9 @@ func (w *writer) article(x graph.Extraction, res *graph.IngestResult) (added, er
 	}
 
 	// Entities, one by one, each seeing those before it.
+	if err := w.lookup(x); err != nil {
+		return add, err
+	}
 	res.EntityIDs = make(map[string]string, len(x.Entities))
 	mentions := map[string]int{}
 	var order []string
@@ -278,19 +307,39 @@ func (w *writer) article(x graph.Extraction, res *graph.IngestResult) (added, er
 		}
 		mentions[id] += len(e.Mentions)
 	}
-	for _, id := range order {
-		if _, err := w.exec("mentionsInsert", id, key, mentions[id]); err != nil {
+	if len(order) > 0 {
+		rows := make([][2]any, len(order))
+		for i, id := range order {
+			rows[i] = [2]any{id, mentions[id]}
+		}
+		list, err := jsonRows(rows)
+		if err != nil {
+			return add, err
+		}
+		if _, err := w.exec("mentionsInsertAll", list, key); err != nil {
 			return add, err
 		}
 		// The article is new to the store at this point (an old version
 		// was removed above), so the counts grow by exactly this much.
-		if _, err := w.exec("entityAddCounts", mentions[id], id); err != nil {
+		if _, err := w.exec("entityAddCountsAll", list); err != nil {
 			return add, err
 		}
 	}
 
-	// Relations, folded into edges.
-	touched := map[string]bool{}
+	// Relations, folded into edges: the edges new to the store are written
+	// whole, their aggregates folded here from this article's evidence;
+	// those that were there already are refreshed from all of theirs.
+	type edgeRow struct {
+		id        string
+		r         graph.Relation
+		sub, obj  string
+		agg       aggregate
+		first     graph.Evidence // of the evidence that set agg.role
+		via, attr map[string]bool
+	}
+	var edgeOrder []string
+	byEdge := map[string]*edgeRow{}
+	evidence := make([][8]any, 0, len(x.Relations))
 	for _, r := range x.Relations {
 		sub, obj := res.EntityIDs[r.Subject], res.EntityIDs[r.Object]
 		if r.Type.Symmetric() && obj < sub {
@@ -300,23 +349,86 @@ func (w *writer) article(x graph.Extraction, res *graph.IngestResult) (added, er
 		if pol == "" {
 			pol = graph.Asserted
 		}
+		r.Polarity = pol
 		id := graph.EdgeID(r.Type, sub, obj, r.Date, pol)
-		ins, err := w.exec("edgeInsert", id, string(r.Type), sub, obj, r.Date, string(pol))
-		if err != nil {
-			return add, err
-		}
-		if n, _ := ins.RowsAffected(); n > 0 {
-			add.relations++
-		}
 		via, attr := storedIDs(r.Via, res.EntityIDs), storedIDs(r.AttributedTo, res.EntityIDs)
-		if _, err := w.exec("evidenceInsert", id, key, r.Evidence.Text, r.Evidence.Start, r.Evidence.End,
-			r.Confidence, r.Role, encodeIDs(via), encodeIDs(attr)); err != nil {
-			return add, err
-		}
+		ev := r.Evidence
+		evidence = append(evidence, [8]any{id, ev.Text, ev.Start, ev.End, r.Confidence, r.Role, encodeIDs(via), encodeIDs(attr)})
 		add.evidence++
+		er := byEdge[id]
+		if er == nil {
+			er = &edgeRow{id: id, r: r, sub: sub, obj: obj, via: map[string]bool{}, attr: map[string]bool{}}
+			byEdge[id] = er
+			edgeOrder = append(edgeOrder, id)
+		}
+		// Fold as aggregate does, in evidence order: one article, so by
+		// offsets and text.
+		if r.Confidence > er.agg.confidence {
+			er.agg.confidence = r.Confidence
+		}
+		if r.Role != "" && (er.agg.role == "" || evidenceBefore(ev, er.first)) {
+			er.agg.role, er.first = r.Role, ev
+		}
+		for _, v := range via {
+			er.via[v] = true
+		}
+		for _, v := range attr {
+			er.attr[v] = true
+		}
+	}
+	if len(edgeOrder) == 0 {
+		return add, nil
+	}
+	edges := make([][10]any, len(edgeOrder))
+	for i, id := range edgeOrder {
+		er := byEdge[id]
+		edges[i] = [10]any{id, string(er.r.Type), er.sub, er.obj, er.r.Date, string(er.r.Polarity), er.agg.role,
+			encodeIDs(setList(er.via)), encodeIDs(setList(er.attr)), er.agg.confidence}
+	}
+	list, err := jsonRows(edges)
+	if err != nil {
+		return add, err
+	}
+	inserted, err := w.strings("edgeInsertAll", list)
+	if err != nil {
+		return add, err
+	}
+	add.relations += len(inserted)
+	if list, err = jsonRows(evidence); err != nil {
+		return add, err
+	}
+	if _, err := w.exec("evidenceInsertAll", list, key); err != nil {
+		return add, err
+	}
+	touched := make(map[string]bool, len(edgeOrder))
+	for _, id := range edgeOrder {
 		touched[id] = true
 	}
+	for _, id := range inserted {
+		delete(touched, id)
+	}
 	return add, w.refreshEdges(touched)
+}
+
+// evidenceBefore reports whether a comes before b in evidence order within
+// one article.
+func evidenceBefore(a, b graph.Evidence) bool {
+	if a.Start != b.Start {
+		return a.Start < b.Start
+	}
+	if a.End != b.End {
+		return a.End < b.End
+	}
+	return a.Text < b.Text
+}
+
+// jsonRows encodes rows for the batched statements.
+func jsonRows[T any](rows []T) (string, error) {
+	b, err := json.Marshal(rows)
+	if err != nil {
+		return "", graph.Wrap(graph.EINTERNAL, err, "cannot write the article")
+	}
+	return string(b), nil
 }
 
 // storedIDs maps local ids to stored ones, sorted and without repeats.
@@ -479,6 +591,9 @@ func (w *writer) resolve(e graph.Entity) (string, bool, error) {
 // fold merges e into the stored entity match.
 func (w *writer) fold(match, e graph.Entity) error {
 	merged := graph.MergeEntity(match, e)
+	if w.state != nil {
+		w.state[match.ID] = merged
+	}
 	if merged.Name != match.Name || !sameList(merged.Aliases, match.Aliases) {
 		if _, err := w.exec("entityRename", merged.Name, encodeIDs(merged.Aliases), match.ID); err != nil {
 			return err
@@ -532,6 +647,9 @@ func (w *writer) create(e graph.Entity, base string, suffix bool) (string, bool,
 			break
 		}
 	}
+	if w.state != nil {
+		w.state[ne.ID] = ne
+	}
 	return ne.ID, true, w.addForms(ne)
 }
 
@@ -540,31 +658,79 @@ func (w *writer) addForms(e graph.Entity) error {
 		if _, err := w.exec("formInsert", f, string(e.Type), e.ID); err != nil {
 			return err
 		}
+		if w.added != nil {
+			k := formKey{f, e.Type}
+			w.added[k] = append(w.added[k], e.ID)
+		}
 	}
 	return nil
 }
 
-// candidates reads the stored entities of type t that have form f.
-func (w *writer) candidates(f string, t graph.EntityType) ([]graph.Entity, error) {
-	rows, err := w.query("formLookup", f, string(t))
+// lookup reads, in one query, the stored entities having a form of one of
+// x's entities, and starts the article's view of resolution.
+func (w *writer) lookup(x graph.Extraction) error {
+	w.found = map[formKey][]graph.Entity{}
+	w.added = map[formKey][]string{}
+	w.state = map[string]graph.Entity{}
+	var keys [][2]string
+	seen := map[formKey]bool{}
+	for _, e := range x.Entities {
+		for _, f := range graph.Forms(e) {
+			k := formKey{f, e.Type}
+			if !seen[k] {
+				seen[k] = true
+				keys = append(keys, [2]string{f, string(e.Type)})
+			}
+		}
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	list, err := jsonRows(keys)
 	if err != nil {
-		return nil, err
+		return err
+	}
+	rows, err := w.query("formsLookup", list)
+	if err != nil {
+		return err
 	}
 	defer rows.Close()
-	var out []graph.Entity
 	for rows.Next() {
 		var e graph.Entity
-		var typ, aliases string
-		if err := rows.Scan(&e.ID, &typ, &e.Name, &aliases, &e.ArticleCount); err != nil {
-			return nil, dbError(err, "cannot read entities")
+		var form, typ, aliases string
+		if err := rows.Scan(&form, &e.ID, &typ, &e.Name, &aliases, &e.ArticleCount); err != nil {
+			return dbError(err, "cannot read entities")
 		}
 		e.Type = graph.EntityType(typ)
 		e.Aliases = decodeIDs(aliases)
-		out = append(out, e)
+		k := formKey{form, e.Type}
+		w.found[k] = append(w.found[k], e)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, dbError(err, "cannot read entities")
+		return dbError(err, "cannot read entities")
 	}
+	return nil
+}
+
+// candidates returns the entities of type t that have form f now: those
+// lookup found and those the article has given the form since, each as
+// the article has left it, in id order.
+func (w *writer) candidates(f string, t graph.EntityType) ([]graph.Entity, error) {
+	k := formKey{f, t}
+	found, added := w.found[k], w.added[k]
+	out := make([]graph.Entity, 0, len(found)+len(added))
+	for _, e := range found {
+		if st, ok := w.state[e.ID]; ok {
+			e = st
+		}
+		out = append(out, e)
+	}
+	for _, id := range added {
+		if !slices.ContainsFunc(out, func(e graph.Entity) bool { return e.ID == id }) {
+			out = append(out, w.state[id])
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out, nil
 }
 
