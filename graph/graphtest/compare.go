@@ -35,6 +35,7 @@ func FixtureQueries() Queries {
 			{}, {Filter: graph.RelationFilter{IncludeNegated: true}, Limit: 5},
 			{Filter: graph.RelationFilter{NoStructural: true}}, {Filter: graph.RelationFilter{Source: "Harbor Daily"}},
 			{Filter: graph.RelationFilter{FromDate: "2025-03"}}, {Entity: idNorland}, {Entity: idQuist, Other: idBrevik},
+			{Evidence: 1}, {Entity: idNorland, Evidence: graph.NoEvidence}, {Entity: idQuist, Evidence: 2, Limit: 2},
 		},
 		Timelines: []graph.TimelineQuery{{}, {Entity: idOskaria}, {Filter: graph.RelationFilter{ToDate: "2025-04"}, Limit: 2}},
 	}
@@ -44,7 +45,8 @@ func FixtureQueries() Queries {
 				if from != to {
 					q.Paths = append(q.Paths,
 						graph.PathQuery{From: from, To: to, Filter: f},
-						graph.PathQuery{From: from, To: to, Filter: f, ViaHops: true, K: 3, MaxHops: graph.MaxHops})
+						graph.PathQuery{From: from, To: to, Filter: f, ViaHops: true, K: 3, MaxHops: graph.MaxHops},
+						graph.PathQuery{From: from, To: to, Filter: f, ViaHops: true, K: 3, Evidence: 1, StepEdges: 1})
 				}
 			}
 		}

@@ -274,8 +274,11 @@ func checkPath(t *testing.T, q graph.PathQuery, p graph.Path) {
 			t.Errorf("step %d has no edges", i)
 		}
 		for _, e := range st.Edges {
-			if len(e.Evidence) == 0 || e.Support == 0 {
+			if (len(e.Evidence) == 0 && q.Evidence != graph.NoEvidence) || e.Support == 0 {
 				t.Errorf("step %d: edge %s without evidence", i, e.ID)
+			}
+			if q.Evidence != 0 && (e.EvidenceTotal < len(e.Evidence) || e.EvidenceTotal < e.Support) {
+				t.Errorf("step %d: edge %s counts %d pieces of evidence, holds %d from %d articles", i, e.ID, e.EvidenceTotal, len(e.Evidence), e.Support)
 			}
 			if !q.Filter.Match(e) {
 				t.Errorf("step %d: edge %s does not pass the filter", i, e.ID)
