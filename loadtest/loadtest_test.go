@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -125,5 +126,15 @@ func TestRunTimeout(t *testing.T) {
 	}
 	if res.Requests == 0 || res.Errors != res.Requests || res.Timeouts != res.Requests {
 		t.Errorf("%d requests, %d errors, %d timeouts; want every request a timeout", res.Requests, res.Errors, res.Timeouts)
+	}
+}
+
+func TestRSS(t *testing.T) {
+	if _, err := os.Stat("/proc/self/status"); err != nil {
+		t.Skip("no /proc/self/status here")
+	}
+	now, peak := loadtest.RSS()
+	if now <= 0 || peak < now {
+		t.Errorf("RSS() = %d now, %d peak; want 0 < now ≤ peak", now, peak)
 	}
 }

@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"runtime"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/graph/sqlitestore"
@@ -36,14 +38,20 @@ func BenchmarkLoad(b *testing.B) {
 // ACTORGRAPH_BENCH_PATH_QUERIES queries each (default 20), and on the
 // smaller graph the Neo4j benchmark uses with its queries
 // (ACTORGRAPH_BENCH_NEO4J_PATH_*), so that results/query compares the two
-// stores' answers. Graphs are built before timing starts. See
-// loadtest.BenchPaths.
+// stores' answers. Graphs are built before timing starts, streamed
+// ACTORGRAPH_BENCH_PATH_BATCH articles per Ingest call (default 1000); the
+// build sub-benchmark reports what building cost: load-s and relations/s
+// (Ingest calls only), index-ms and index-MB (the first path query, which
+// builds the path index, and the heap it holds), rss-MB (resident after
+// that, serving) and peak-rss-MB (the process's peak so far). See
+// loadtest.BenchPaths for the queries.
 func BenchmarkPathLatency(b *testing.B) {
 	// entities, relations, queries
 	sizes := [][3]int{{loadtest.Size("PATH_ENTITIES", 500), loadtest.Size("PATH_RELATIONS", 2000), loadtest.Size("PATH_QUERIES", 20)}}
 	if s := [3]int{loadtest.Size("NEO4J_PATH_ENTITIES", 60), loadtest.Size("NEO4J_PATH_RELATIONS", 200), loadtest.Size("NEO4J_PATH_QUERIES", 10)}; s[1] != sizes[0][1] {
 		sizes = append(sizes, s)
 	}
+	batch := loadtest.Size("PATH_BATCH", 1000)
 	for _, sz := range sizes {
 		b.Run(fmt.Sprintf("relations=%d", sz[1]), func(b *testing.B) {
 			ctx := context.Background()
@@ -53,14 +61,37 @@ func BenchmarkPathLatency(b *testing.B) {
 			}
 			defer s.Close()
 			g := loadtest.NewGraph(11, sz[0], sz[1])
-			if _, err := g.Load(ctx, s, 200); err != nil {
+			_, took, err := g.LoadTimed(ctx, s, batch)
+			if err != nil {
 				b.Fatal(err)
 			}
 			c, err := s.Counts(ctx)
 			if err != nil {
 				b.Fatal(err)
 			}
-			b.Logf("path graph: %d entities, %d relations, %d articles", c.Entities, c.Relations, c.Articles)
+			b.Logf("path graph: %d entities, %d relations, %d articles; loaded in %.1f s", c.Entities, c.Relations, c.Articles, took.Seconds())
+			// The first query builds the path index.
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			t0 := time.Now()
+			if _, err := s.Paths(ctx, graph.PathQuery{From: g.IDs[0], To: g.IDs[len(g.IDs)-1], MaxHops: 4}); err != nil {
+				b.Fatal(err)
+			}
+			index := time.Since(t0)
+			runtime.GC()
+			runtime.ReadMemStats(&after)
+			rss, peak := loadtest.RSS()
+			b.Run("build", func(b *testing.B) {
+				for b.Loop() {
+				}
+				b.ReportMetric(took.Seconds(), "load-s")
+				b.ReportMetric(float64(g.Relations)/took.Seconds(), "relations/s")
+				b.ReportMetric(float64(index)/float64(time.Millisecond), "index-ms")
+				b.ReportMetric(float64(int64(after.HeapAlloc)-int64(before.HeapAlloc))/(1<<20), "index-MB")
+				b.ReportMetric(float64(rss)/(1<<20), "rss-MB")
+				b.ReportMetric(float64(peak)/(1<<20), "peak-rss-MB")
+			})
 			loadtest.BenchPaths(b, s, g.IDs, sz[2])
 		})
 	}
