@@ -12,8 +12,11 @@ import (
 )
 
 // batchSize is how many articles share one transaction; each article has
-// its own savepoint inside it, so a failure undoes that article only.
-const batchSize = 200
+// its own savepoint inside it, so a failure undoes that article only. A
+// commit writes every page the transaction dirtied, and in a big graph
+// nearly every edge lands on a page of its own (edge ids are hashes), so
+// big loads want big transactions.
+const batchSize = 1000
 
 // Ingest stores extractions; see graph.Ingester and the graphtest package
 // documentation for the rules.
@@ -58,7 +61,21 @@ func (s *Store) ingestBatch(ctx context.Context, xs []graph.Extraction) (graph.I
 	if err := ctx.Err(); err != nil {
 		return rep, graph.Wrap(graph.EINTERNAL, err, "ingest cancelled")
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	// Ingest writes rows only after those they refer to, and deletes
+	// dependent rows itself (remove), so it needs no foreign key checks:
+	// they cost a few index lookups for every row written. The pragma is
+	// per connection and cannot change inside a transaction, so the batch
+	// has a connection of its own; it is switched back for other users.
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return rep, dbError(err, "cannot start writing")
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
+		return rep, dbError(err, "cannot start writing")
+	}
+	defer conn.ExecContext(context.Background(), `PRAGMA foreign_keys = ON`)
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return rep, dbError(err, "cannot start writing")
 	}
@@ -139,8 +156,10 @@ type formKey struct {
 }
 
 var writerSQL = map[string]string{
-	"articleHash":   `SELECT hash FROM articles WHERE key = ?`,
-	"articleDelete": `DELETE FROM articles WHERE key = ?`,
+	"articleHash":           `SELECT hash FROM articles WHERE key = ?`,
+	"articleDelete":         `DELETE FROM articles WHERE key = ?`,
+	"articleEvidenceDelete": `DELETE FROM evidence WHERE article_key = ?`,
+	"articleMentionsDelete": `DELETE FROM entity_articles WHERE article_key = ?`,
 	"articleInsert": `INSERT INTO articles (key, id, url, title, source, source_norm, published, hash, author, platform, forwarded_from, views)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	"entityByID":      `SELECT id, type, name, aliases, article_count FROM entities WHERE id = ?`,
@@ -151,15 +170,15 @@ var writerSQL = map[string]string{
 	"entityRename":    `UPDATE entities SET name = ?, aliases = ? WHERE id = ?`,
 	"entityRecount": `UPDATE entities SET (article_count, mention_count) =
 		(SELECT COUNT(*), COALESCE(SUM(mentions), 0) FROM entity_articles WHERE entity_id = ?1) WHERE id = ?1`,
-	"entityDrop": `DELETE FROM entities WHERE id = ? AND article_count = 0`,
+	"entityDrop":      `DELETE FROM entities WHERE id = ? AND article_count = 0`,
+	"entityFormsDrop": `DELETE FROM forms WHERE entity_id = ?1 AND NOT EXISTS (SELECT 1 FROM entities WHERE id = ?1)`,
 	// The batched statements take their rows as one JSON array of arrays,
 	// so that an article costs a few statements rather than a few per
 	// entity and relation, whatever its size.
 	"formsLookup": `WITH q AS (SELECT value ->> 0 AS form, value ->> 1 AS type FROM json_each(?))
 		SELECT q.form, e.id, e.type, e.name, e.aliases, e.article_count
 		FROM q CROSS JOIN forms f CROSS JOIN entities e
-		WHERE f.form = q.form AND f.type = q.type AND e.id = f.entity_id
-		ORDER BY q.form, q.type, e.id`,
+		WHERE f.form = q.form AND f.type = q.type AND e.id = f.entity_id`,
 	"mentionsInsertAll": `INSERT INTO entity_articles (entity_id, article_key, mentions)
 		SELECT value ->> 0, ?2, value ->> 1 FROM json_each(?1)`,
 	"entityAddCountsAll": `UPDATE entities SET article_count = article_count + 1, mention_count = mention_count + q.m
@@ -456,9 +475,12 @@ func (w *writer) remove(key string) error {
 	if err != nil {
 		return err
 	}
-	// Cascades to the article's evidence and mentions.
-	if _, err := w.exec("articleDelete", key); err != nil {
-		return err
+	// What the foreign keys would cascade to, deleted here since ingest
+	// runs without them.
+	for _, name := range []string{"articleEvidenceDelete", "articleMentionsDelete", "articleDelete"} {
+		if _, err := w.exec(name, key); err != nil {
+			return err
+		}
 	}
 	touched := make(map[string]bool, len(edges))
 	for _, id := range edges {
@@ -560,6 +582,9 @@ func (w *writer) refreshEntities(ids []string) error {
 		if _, err := w.exec("entityDrop", id); err != nil {
 			return err
 		}
+		if _, err := w.exec("entityFormsDrop", id); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -590,7 +615,14 @@ func (w *writer) resolve(e graph.Entity) (string, bool, error) {
 
 // fold merges e into the stored entity match.
 func (w *writer) fold(match, e graph.Entity) error {
-	merged := graph.MergeEntity(match, e)
+	merged := match
+	if e.Name != match.Name || len(e.Aliases) > 0 {
+		merged = graph.MergeEntity(match, e)
+	} else if merged.Aliases == nil {
+		// The same name and nothing else adds nothing: the stored aliases
+		// were cleaned by the merge that wrote them.
+		merged.Aliases = []string{}
+	}
 	if w.state != nil {
 		w.state[match.ID] = merged
 	}
