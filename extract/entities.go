@@ -41,6 +41,7 @@ type scan struct {
 	titleAt   map[int]int // token index → index in titles, for the token starting it
 	titleEnd  map[int]int // token index just past a title → title index
 	mentionAt map[int]int // token index → mention covering it (whole tokens only)
+	lexMemo   lexMemo
 }
 
 // findMentions walks every sentence once, trying at each token, in order:
@@ -195,6 +196,28 @@ func (sc *scan) key(i, j int) string {
 
 // lexMatch finds the longest lexicon form starting at token i.
 func (sc *scan) lexMatch(s sentence, i int) (int, []lexEntry) {
+	// Every form found must begin with a capital or a digit (below), and
+	// every key starts with token i: most tokens need no lookup at all.
+	if r, _ := utf8.DecodeRuneInString(sc.d.toks[i].text); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return i, nil
+	}
+	// step asks twice for the same token
+	if sc.lexMemo.ok && sc.lexMemo.i == i && sc.lexMemo.lim == s.lim {
+		return sc.lexMemo.j, sc.lexMemo.es
+	}
+	j, es := sc.lexMatchAt(s, i)
+	sc.lexMemo = lexMemo{ok: true, i: i, lim: s.lim, j: j, es: es}
+	return j, es
+}
+
+// lexMemo is the last answer of lexMatch.
+type lexMemo struct {
+	ok        bool
+	i, lim, j int
+	es        []lexEntry
+}
+
+func (sc *scan) lexMatchAt(s sentence, i int) (int, []lexEntry) {
 	max := i + sc.lx.maxWords + 1
 	if max > s.lim {
 		max = s.lim

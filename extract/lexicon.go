@@ -166,7 +166,8 @@ func isAllUpper(s string) bool {
 // "People’s Daily" finds "People's Daily"; the byte length may change, which
 // is fine because the result is only a lookup key.
 func straighten(s string) string {
-	if !strings.ContainsAny(s, "’‘") {
+	// both quotes start with the byte 0xE2, rare in a name
+	if strings.IndexByte(s, 0xE2) < 0 || !strings.ContainsAny(s, "’‘") {
 		return s
 	}
 	return quoteFolder.Replace(s)
@@ -220,5 +221,7 @@ func eachRow(name string, fn func([]string) error) error {
 // upperKey folds case for all-caps matching; the Turkish dotted and
 // dotless i fold to plain I so that "TÜRKİYE" finds "Türkiye".
 func upperKey(s string) string {
-	return strings.ToUpper(strings.NewReplacer("İ", "I", "ı", "i").Replace(s))
+	return strings.ToUpper(dotlessI.Replace(s))
 }
+
+var dotlessI = strings.NewReplacer("İ", "I", "ı", "i")

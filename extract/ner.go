@@ -266,11 +266,8 @@ func nerShape(word, lower string) string {
 	if word == "" {
 		return "other"
 	}
-	if c := word[0]; c >= '0' && c <= '9' || strings.IndexByte(".+-iInN", c) >= 0 {
-		// the only characters a number strconv.ParseFloat reads can begin with
-		if _, err := strconv.ParseFloat(word, 64); err == nil {
-			return "number"
-		}
+	if isFloat(word) {
+		return "number"
 	}
 	r, _ := utf8.DecodeLastRuneInString(word)
 	if !(r < utf8.RuneSelf && (r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r))) {
@@ -284,6 +281,27 @@ func nerShape(word, lower string) string {
 		return "upcase"
 	}
 	return "mixedcase"
+}
+
+// isFloat reports whether strconv.ParseFloat reads s, without the error
+// value it allocates for every word that is not a number.
+func isFloat(s string) bool {
+	t := s
+	if t[0] == '+' || t[0] == '-' {
+		t = t[1:]
+	}
+	if t == "" {
+		return false
+	}
+	switch c := t[0]; {
+	case c >= '0' && c <= '9' || c == '.':
+		_, err := strconv.ParseFloat(s, 64)
+		return err == nil
+	case c == 'i' || c == 'I' || c == 'n' || c == 'N':
+		// the only words it reads: inf and infinity, signed or not, and nan
+		return strings.EqualFold(t, "inf") || strings.EqualFold(t, "infinity") || strings.EqualFold(s, "nan")
+	}
+	return false
 }
 
 // labelNames gives every token the IOB label prose's entity model gives it

@@ -62,24 +62,26 @@ func parse(ctx context.Context, text string) (*doc, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	// prose's entity labels, projected onto token starts.
-	label := make(map[int]string)
+	// prose's entity labels, projected onto the tokens inside each entity.
 	ents := nm.ex.Chunk(text, ptoks)
 	ei := 0
+	d.toks = make([]token, 0, len(ptoks)+len(ptoks)/16)
+	var dashed, pieces []piece // reused for every token
 	for _, t := range ptoks {
 		for ei < len(ents) && ents[ei].End() <= t.Start {
 			ei++
 		}
+		label := ""
 		if ei < len(ents) && t.Start >= ents[ei].Start {
-			label[t.Start] = ents[ei].Label
+			label = ents[ei].Label
 		}
-	}
-	for _, t := range ptoks {
 		if t.Start < 0 || t.End() > len(text) || text[t.Start:t.End()] != t.Text {
 			continue // defensive: never trust an offset we cannot verify
 		}
-		for _, p := range splitEdges(splitDashes(t.Text, t.Start)) {
-			tok := token{text: p.text, start: p.start, end: p.start + len(p.text), tag: t.Tag, ner: label[t.Start]}
+		dashed = splitDashes(dashed[:0], t.Text, t.Start)
+		pieces = splitEdges(pieces[:0], dashed)
+		for _, p := range pieces {
+			tok := token{text: p.text, start: p.start, end: p.start + len(p.text), tag: t.Tag, ner: label}
 			if p.text != t.Text && isDash(p.text) {
 				tok.tag = ":"
 			}
@@ -135,13 +137,13 @@ type piece struct {
 	start int
 }
 
-// splitDashes cuts a token at em and en dashes, keeping the dashes as their
-// own tokens.
-func splitDashes(s string, start int) []piece {
-	if !strings.ContainsAny(s, "—–") || len(s) <= 3 {
-		return []piece{{s, start}}
+// splitDashes appends to out the pieces of a token cut at em and en dashes,
+// keeping the dashes as their own tokens.
+func splitDashes(out []piece, s string, start int) []piece {
+	// both dashes start with the byte 0xE2
+	if len(s) <= 3 || strings.IndexByte(s, 0xE2) < 0 || !strings.ContainsAny(s, "—–") {
+		return append(out, piece{s, start})
 	}
-	var out []piece
 	last := 0
 	for i, r := range s {
 		if r == '—' || r == '–' {
@@ -209,10 +211,9 @@ var abbreviations = set("dr.", "mr.", "mrs.", "ms.", "jr.", "sr.", "st.", "gen."
 	"mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "no.",
 	"vs.", "etc.", "adm.", "capt.", "maj.", "rev.", "hon.", "mt.", "ft.", "ave.")
 
-// splitEdges cuts a sentence-final period off a word prose left it on
-// ("Sea.") and a hyphen off either end of a word ("News-").
-func splitEdges(ps []piece) []piece {
-	var out []piece
+// splitEdges appends ps to out, cutting a sentence-final period off a word
+// prose left it on ("Sea.") and a hyphen off either end of a word ("News-").
+func splitEdges(out, ps []piece) []piece {
 	for _, p := range ps {
 		s := p.text
 		switch {

@@ -28,7 +28,7 @@ func TestSplitDashes(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
 			var got []string
-			for _, p := range splitDashes(tc.in, 10) {
+			for _, p := range splitDashes(nil, tc.in, 10) {
 				if tc.in[p.start-10:p.start-10+len(p.text)] != p.text {
 					t.Errorf("piece %q at %d does not match the input", p.text, p.start)
 				}
@@ -58,7 +58,7 @@ func TestSplitEdges(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
 			var got []string
-			for _, p := range splitEdges([]piece{{tc.in, 0}}) {
+			for _, p := range splitEdges(nil, []piece{{tc.in, 0}}) {
 				if tc.in[p.start:p.start+len(p.text)] != p.text {
 					t.Errorf("piece %q at %d does not match", p.text, p.start)
 				}
