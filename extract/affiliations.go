@@ -42,9 +42,9 @@ func (rb *relBuilder) affiliations() {
 			}
 		}
 		// a body "of" its state: "the Supreme Council of the Republic"
-		if typ == graph.Organization && m.tj+1 < d.sents[m.sent].lim && lower(d.toks[m.tj].text) == "of" {
+		if typ == graph.Organization && m.tj+1 < d.sents[m.sent].lim && d.toks[m.tj].low == "of" {
 			n := m.tj + 1
-			if lower(d.toks[n].text) == "the" {
+			if d.toks[n].low == "the" {
 				n++
 			}
 			if ni := rb.mentionAt(n); ni >= 0 && sc.ments[ni].ti == n {
@@ -76,7 +76,7 @@ func (rb *relBuilder) affiliations() {
 			}
 			s := d.sents[m.sent]
 			for n := k; n < s.lim && n < k+10; n++ {
-				w := lower(d.toks[n].text)
+				w := d.toks[n].low
 				if boundaries[w] || strings.HasPrefix(d.toks[n].tag, "VB") {
 					break
 				}
@@ -101,7 +101,7 @@ func (rb *relBuilder) stateMedia(m mention) int {
 	s := d.sents[m.sent]
 	owned := false
 	for k := m.ti - 1; k >= s.first && k >= m.ti-6; k-- {
-		w := lower(d.toks[k].text)
+		w := d.toks[k].low
 		switch w {
 		case "state-run", "state-owned", "state-controlled", "state", "government-run", "state-backed", "official":
 			owned = true

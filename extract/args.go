@@ -43,7 +43,7 @@ func (rb *relBuilder) usable(mi int) int {
 	// "the Trump administration" acts for the state its leader serves
 	m := rb.sc.ments[mi]
 	if rb.ents[e].typ == graph.Person && m.tj < len(rb.sc.d.toks) {
-		if w := lower(rb.sc.d.toks[m.tj].text); w == "administration" || w == "government" {
+		if w := rb.sc.d.toks[m.tj].low; w == "administration" || w == "government" {
 			if c, ok := rb.roleOf[e]; ok && rb.ents[c].typ == graph.Country {
 				return c
 			}
@@ -57,7 +57,7 @@ func (rb *relBuilder) usable(mi int) int {
 // honorifics and title qualifiers ("met Turkish President X").
 func (rb *relBuilder) skippable(k int) bool {
 	d := rb.sc.d
-	w := lower(d.toks[k].text)
+	w := d.toks[k].low
 	if mi := rb.mentionAt(k); mi >= 0 && !rb.used[mi] && rb.entOf(mi) >= 0 {
 		return false
 	}
@@ -96,7 +96,7 @@ func (rb *relBuilder) governor(s sentence, m mention) string {
 	d := rb.sc.d
 	listed, and := false, false
 	for k := m.ti - 1; k >= s.first; k-- {
-		w := lower(d.toks[k].text)
+		w := d.toks[k].low
 		if w == "," || w == "and" {
 			listed = true
 			and = and || w == "and"
@@ -127,10 +127,10 @@ func (rb *relBuilder) relativeStart(s sentence, end int) int {
 	// end is a comma closing a relative clause when a ", who|which|where"
 	// opened before it
 	for k := end - 1; k > s.first; k-- {
-		w := lower(d.toks[k].text)
+		w := d.toks[k].low
 		if w == "," {
 			// an apposition: "Orban, a close ally of X, criticised"
-			if k+1 < end && determiners[lower(d.toks[k+1].text)] {
+			if k+1 < end && determiners[d.toks[k+1].low] {
 				if mi := rb.mentionAt(k - 1); mi >= 0 && rb.typeOf(mi) == graph.Person {
 					return k
 				}
@@ -158,7 +158,7 @@ func (rb *relBuilder) subjects(s sentence, i int, noun bool) []int {
 		}
 	}
 	for k := i - 1; k >= s.first && k >= i-30; k-- {
-		w := lower(d.toks[k].text)
+		w := d.toks[k].low
 		if w == "," {
 			if rs := rb.relativeStart(s, k); rs >= 0 {
 				k = rs
@@ -215,7 +215,7 @@ func (rb *relBuilder) subjects(s sentence, i int, noun bool) []int {
 			if g == "between" && !noun {
 				// "talks between A and B ended without an agreement"
 				for j := m.ti - 1; j >= s.first; j-- {
-					if lower(d.toks[j].text) == "between" {
+					if d.toks[j].low == "between" {
 						return rb.list(s, j+1)
 					}
 				}
@@ -245,14 +245,14 @@ func (rb *relBuilder) leads(s sentence, m mention) bool {
 	for k >= s.first && rb.skippable(k) {
 		k--
 	}
-	if k-1 < s.first || lower(d.toks[k].text) != "by" {
+	if k-1 < s.first || d.toks[k].low != "by" {
 		return false
 	}
-	if v := lower(d.toks[k-1].text); v != "led" && v != "headed" && v != "chaired" {
+	if v := d.toks[k-1].low; v != "led" && v != "headed" && v != "chaired" {
 		return false
 	}
 	for j := k - 2; j >= s.first && j >= k-5; j-- {
-		if groupNouns[lower(d.toks[j].text)] {
+		if groupNouns[d.toks[j].low] {
 			return true
 		}
 	}
@@ -269,7 +269,7 @@ func (rb *relBuilder) commonSubject(s sentence, i int) ([]int, bool) {
 	k := i - 1
 	for k >= s.first {
 		t := d.toks[k]
-		w := lower(t.text)
+		w := t.low
 		if strings.HasPrefix(t.tag, "RB") || t.tag == "MD" || w == "not" || w == "n't" || (strings.HasPrefix(t.tag, "VB") && (beForms[w] || lightVerbs[w] || w == "has" || w == "have" || w == "had" || w == "did" || w == "does" || w == "do")) {
 			k--
 			continue
@@ -283,7 +283,7 @@ func (rb *relBuilder) commonSubject(s sentence, i int) ([]int, bool) {
 	if !(t.tag == "NN" || t.tag == "NNS") || rb.mentionAt(k) >= 0 || rb.inTitle(k) || isCapWord(t.text) {
 		return nil, false
 	}
-	if w := lower(t.text); w == "who" || w == "which" || w == "that" {
+	if w := t.low; w == "who" || w == "which" || w == "that" {
 		return nil, false
 	}
 	// the noun phrase to its left: adjectives, nouns, a possessive, and
@@ -297,7 +297,7 @@ func (rb *relBuilder) commonSubject(s sentence, i int) ([]int, bool) {
 			return nil, false // "X's spokesman said": the usual search
 		}
 		tj := d.toks[j]
-		if strings.HasPrefix(tj.tag, "JJ") || tj.tag == "NN" || tj.tag == "NNS" || tj.tag == "CD" || isPossessive(tj.text) || determiners[lower(tj.text)] {
+		if strings.HasPrefix(tj.tag, "JJ") || tj.tag == "NN" || tj.tag == "NNS" || tj.tag == "CD" || isPossessive(tj.text) || determiners[tj.low] {
 			continue
 		}
 		break
@@ -391,7 +391,7 @@ func (rb *relBuilder) prevSubjectPerson(s sentence, k int) int {
 // stand before token k in its sentence ("It said it would ...").
 func allBefore(rb *relBuilder, s sentence, k int) bool {
 	for j := s.first; j < k; j++ {
-		w := lower(rb.sc.d.toks[j].text)
+		w := rb.sc.d.toks[j].low
 		if w == "it" || w == "they" || reportVerbs[w] || w == "that" || w == "also" || w == "later" || w == "then" || w == "," {
 			continue
 		}
@@ -407,7 +407,7 @@ func (rb *relBuilder) modifierSubjects(s sentence, i int) []int {
 	d := sc.d
 	k := i - 1
 	for k >= s.first && k >= i-4 {
-		w := lower(d.toks[k].text)
+		w := d.toks[k].low
 		switch w {
 		case "his", "her":
 			if p := rb.lastPerson(d.toks[k].start); p >= 0 {
@@ -466,12 +466,12 @@ func (rb *relBuilder) coordLeft(s sentence, k int) []int {
 	var out []int
 	for {
 		j := k - 1
-		for j >= s.first && (determiners[lower(d.toks[j].text)] || rb.skippable(j)) {
+		for j >= s.first && (determiners[d.toks[j].low] || rb.skippable(j)) {
 			j--
 		}
 		sep, and := false, false
 		for j >= s.first {
-			w := lower(d.toks[j].text)
+			w := d.toks[j].low
 			if w == "and" || w == "," {
 				sep = true
 				and = and || w == "and"
@@ -504,7 +504,7 @@ func (rb *relBuilder) coordRight(s sentence, k int) []int {
 		j := k
 		sep, and := false, false
 		for j < s.lim {
-			w := lower(d.toks[j].text)
+			w := d.toks[j].low
 			if w == "and" || w == "," {
 				sep = true
 				and = and || w == "and"
@@ -542,7 +542,7 @@ func (rb *relBuilder) list(s sentence, k int) []int {
 	d := sc.d
 	var out []int
 	for k < s.lim {
-		w := lower(d.toks[k].text)
+		w := d.toks[k].low
 		if w == "the" || w == "," || w == "and" || w == "both" || rb.skippable(k) {
 			k++
 			continue
@@ -576,7 +576,7 @@ func (rb *relBuilder) typeNoun(k, m int) bool {
 	if k+1 < len(d.toks) && rb.inTitle(k+1) {
 		return true
 	}
-	if mediaCues[lower(d.toks[k].text)] && k+1 == m {
+	if mediaCues[d.toks[k].low] && k+1 == m {
 		return rb.typeOf(rb.mentionAt(m)) == graph.Media
 	}
 	return false
@@ -591,7 +591,7 @@ func (rb *relBuilder) prepBefore(m, j int) (string, bool) {
 	adjacent := true
 	sawOf := false
 	for k := m - 1; k >= j; k-- {
-		w := lower(d.toks[k].text)
+		w := d.toks[k].low
 		if rb.inTitle(k) {
 			continue
 		}
@@ -602,7 +602,7 @@ func (rb *relBuilder) prepBefore(m, j int) (string, bool) {
 			}
 			continue
 		}
-		if w == "to" && k-1 >= j && (lower(d.toks[k-1].text) == "linked" || lower(d.toks[k-1].text) == "related" || lower(d.toks[k-1].text) == "tied") {
+		if w == "to" && k-1 >= j && (d.toks[k-1].low == "linked" || d.toks[k-1].low == "related" || d.toks[k-1].low == "tied") {
 			k--
 			adjacent = false
 			continue
@@ -626,11 +626,11 @@ func (rb *relBuilder) objects(s sentence, j int, t trigger) []int {
 	d := sc.d
 	// "urged the two countries", "called on both sides"
 	for k := j; k < s.lim && k < j+3; k++ {
-		w := lower(d.toks[k].text)
+		w := d.toks[k].low
 		if w == "the" || w == "on" {
 			continue
 		}
-		if w == "both" && k+1 < s.lim && sideWords[lower(d.toks[k+1].text)] {
+		if w == "both" && k+1 < s.lim && sideWords[d.toks[k+1].low] {
 			return rb.twoSides(d.toks[k].sent, s, k, true)
 		}
 		if w == "the" || w == "two" {
@@ -638,18 +638,18 @@ func (rb *relBuilder) objects(s sentence, j int, t trigger) []int {
 		}
 		break
 	}
-	if j+2 < s.lim && lower(d.toks[j].text) == "the" && lower(d.toks[j+1].text) == "two" {
+	if j+2 < s.lim && d.toks[j].low == "the" && d.toks[j+1].low == "two" {
 		return rb.twoSides(d.toks[j].sent, s, j, false)
 	}
 	for k := j; k < s.lim && k < j+12; k++ {
-		w := lower(d.toks[k].text)
+		w := d.toks[k].low
 		if w == "that" && t.preps["that"] {
 			continue // "its demand that Ukraine withdraw"
 		}
 		if boundaries[w] || w == "that" || w == "who" || w == "where" || w == "." || w == "," {
 			return nil
 		}
-		infinitive := t.typ == graph.Threaten && d.toks[k].tag == "VB" && k > j && lower(d.toks[k-1].text) == "to"
+		infinitive := t.typ == graph.Threaten && d.toks[k].tag == "VB" && k > j && d.toks[k-1].low == "to"
 		if k > j && finiteVerb(d.toks[k].tag) && !t.noun && !rb.skippable(k) && !rb.reducedRelative(s, k) && !infinitive {
 			return nil
 		}
@@ -682,10 +682,10 @@ func (rb *relBuilder) objects(s sentence, j int, t trigger) []int {
 func (rb *relBuilder) byAgent(s sentence, j int) []int {
 	d := rb.sc.d
 	for k := j; k < s.lim && k < j+4; k++ {
-		if lower(d.toks[k].text) == "by" {
+		if d.toks[k].low == "by" {
 			return rb.list(s, k+1)
 		}
-		if boundaries[lower(d.toks[k].text)] {
+		if boundaries[d.toks[k].low] {
 			break
 		}
 	}
@@ -727,7 +727,7 @@ func (rb *relBuilder) speaker(s sentence, k int) int {
 	if close >= 0 {
 		// `," X said` or `," said X`
 		for j := close + 1; j < s.lim && j < close+8; j++ {
-			if reportVerbs[lower(d.toks[j].text)] {
+			if reportVerbs[d.toks[j].low] {
 				for n := j - 1; n > close; n-- {
 					if e := rb.usable(rb.mentionAt(n)); e >= 0 {
 						return e
@@ -751,7 +751,7 @@ func (rb *relBuilder) speaker(s sentence, k int) int {
 		if si := d.toks[k].sent; si+1 < len(d.sents) {
 			n := d.sents[si+1]
 			for j := n.first; j < n.lim && j < n.first+10; j++ {
-				if reportVerbs[lower(d.toks[j].text)] {
+				if reportVerbs[d.toks[j].low] {
 					for m := j - 1; m >= n.first; m-- {
 						if e := rb.usable(rb.mentionAt(m)); e >= 0 {
 							return e
@@ -764,7 +764,7 @@ func (rb *relBuilder) speaker(s sentence, k int) int {
 	}
 	if open >= 0 {
 		for j := open - 1; j >= s.first && j >= open-4; j-- {
-			if reportVerbs[lower(d.toks[j].text)] {
+			if reportVerbs[d.toks[j].low] {
 				if subs := rb.subjects(s, j, false); len(subs) > 0 {
 					return subs[0]
 				}

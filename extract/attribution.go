@@ -30,8 +30,8 @@ func (rb *relBuilder) attribution(s sentence) []int {
 		out = append(out, e)
 	}
 	for k := s.first; k < s.lim; k++ {
-		w := lower(d.toks[k].text)
-		if (w == "according" && k+1 < s.lim && lower(d.toks[k+1].text) == "to") || (w == "per" && k+1 < s.lim) {
+		w := d.toks[k].low
+		if (w == "according" && k+1 < s.lim && d.toks[k+1].low == "to") || (w == "per" && k+1 < s.lim) {
 			n := k + 2
 			if w == "per" {
 				n = k + 1
@@ -39,7 +39,7 @@ func (rb *relBuilder) attribution(s sentence) []int {
 					n++
 				}
 			}
-			if n < s.lim && lower(d.toks[n].text) == "the" {
+			if n < s.lim && d.toks[n].low == "the" {
 				n++
 			}
 			if e := rb.entOf(rb.mentionAt(n)); e >= 0 {
@@ -49,12 +49,12 @@ func (rb *relBuilder) attribution(s sentence) []int {
 			// "according to a statement from X"
 			found := false
 			for j := n; j < s.lim && j < n+6 && !found; j++ {
-				w := lower(d.toks[j].text)
+				w := d.toks[j].low
 				if w == "," || w == "." || strings.HasPrefix(d.toks[j].tag, "VB") {
 					break
 				}
 				if e := rb.entOf(rb.mentionAt(j)); e >= 0 && (w == "from" || j > n) {
-					if p := lower(d.toks[j-1].text); p == "from" || p == "by" || p == "of" || p == "the" {
+					if p := d.toks[j-1].low; p == "from" || p == "by" || p == "of" || p == "the" {
 						add(e)
 						found = true
 					}
@@ -64,7 +64,7 @@ func (rb *relBuilder) attribution(s sentence) []int {
 				continue
 			}
 			if n < s.lim {
-				nw := lower(d.toks[n].text)
+				nw := d.toks[n].low
 				if mediaCues[nw] || nw == "outlet" || nw == "report" {
 					if e := rb.lastOfType(d.toks[n].start, graph.Media); e >= 0 {
 						add(e)

@@ -103,16 +103,26 @@ func resolve(sc *scan) []*entity {
 			full = append(full, mi)
 		}
 	}
+	// the loops below compare every short name with every person
+	wordsOf := map[string][]string{}
+	words := func(s string) []string {
+		w, ok := wordsOf[s]
+		if !ok {
+			w = nameWords(s)
+			wordsOf[s] = w
+		}
+		return w
+	}
 	sort.SliceStable(full, func(a, b int) bool {
-		return len(nameWords(sc.ments[full[a]].text)) > len(nameWords(sc.ments[full[b]].text))
+		return len(words(sc.ments[full[a]].text)) > len(words(sc.ments[full[b]].text))
 	})
 	var persons []int
 	for _, mi := range full {
 		m := &sc.ments[mi]
-		w := nameWords(m.text)
+		w := words(m.text)
 		found := -1
 		for _, ei := range persons {
-			if hasSuffixWords(nameWords(ents[ei].name), w) {
+			if hasSuffixWords(words(ents[ei].name), w) {
 				found = ei
 				break
 			}
@@ -130,10 +140,10 @@ func resolve(sc *scan) []*entity {
 		if m.ent >= 0 || m.acronymFor >= 0 || m.typ != graph.Person {
 			continue
 		}
-		w := nameWords(m.text)
+		w := words(m.text)
 		best, bestPos := -1, -1
 		for _, ei := range persons {
-			if hasSuffixWords(nameWords(ents[ei].name), w) || hasPrefixWordsLast(ents[ei].name, w) {
+			if fw := words(ents[ei].name); hasSuffixWords(fw, w) || hasPrefixWordsLast(fw, w) {
 				pos := firstMention(sc, ents[ei])
 				if best < 0 || (pos < m.start && pos > bestPos) {
 					best, bestPos = ei, pos
@@ -145,7 +155,7 @@ func resolve(sc *scan) []*entity {
 			// exactly one full name and ends none
 			n := 0
 			for _, ei := range persons {
-				if fw := nameWords(ents[ei].name); len(fw) >= 2 && fw[0] == w[0] {
+				if fw := words(ents[ei].name); len(fw) >= 2 && fw[0] == w[0] {
 					best = ei
 					n++
 				}
@@ -280,11 +290,10 @@ func hasSuffixWords(full, short []string) bool {
 
 // hasPrefixWordsLast: "Al-Busaidi" short for "Badr Al-Busaidi" and for
 // "Badr bin Hamad Al Busaidi": the short form equals the joined last words.
-func hasPrefixWordsLast(full string, short []string) bool {
+func hasPrefixWordsLast(f, short []string) bool {
 	if len(short) != 1 {
 		return false
 	}
-	f := nameWords(full)
 	if len(f) < 2 {
 		return false
 	}
@@ -325,20 +334,20 @@ func (sc *scan) capitalIsPlace(mi int) bool {
 	d := sc.d
 	s := d.sents[m.sent]
 	if m.ti > s.first {
-		p := lower(d.toks[m.ti-1].text)
+		p := d.toks[m.ti-1].low
 		if placePreps[p] && p != "to" && p != "from" {
 			return true
 		}
-		if (p == "to" || p == "from") && m.ti-2 >= s.first && motionWords[lower(d.toks[m.ti-2].text)] {
+		if (p == "to" || p == "from") && m.ti-2 >= s.first && motionWords[d.toks[m.ti-2].low] {
 			return true
 		}
-		if p == "," && m.ti-2 >= s.first && lower(d.toks[m.ti-2].text) == "capital" {
+		if p == "," && m.ti-2 >= s.first && d.toks[m.ti-2].low == "capital" {
 			return true
 		}
 		if isDash(p) && s.headline && m.tj == s.lim {
 			return true // "Outlet - City" credit line
 		}
-		if p == "of" && m.ti-2 >= s.first && placeOfNouns[lower(d.toks[m.ti-2].text)] {
+		if p == "of" && m.ti-2 >= s.first && placeOfNouns[d.toks[m.ti-2].low] {
 			return true // "large parts of Kyiv", "the outskirts of Beirut"
 		}
 	} else {
@@ -350,7 +359,7 @@ func (sc *scan) capitalIsPlace(mi int) bool {
 				return true
 			}
 			if n == "," && m.tj+1 < s.lim {
-				if _, ok := months[strings.TrimSuffix(lower(d.toks[m.tj+1].text), ".")]; ok {
+				if _, ok := months[strings.TrimSuffix(d.toks[m.tj+1].low, ".")]; ok {
 					return true
 				}
 			}
@@ -372,12 +381,12 @@ func (sc *scan) describesPerson(mi int) bool {
 	if m.ti > s.first {
 		p := d.toks[m.ti-1]
 		noun := m.tj < s.lim && strings.HasPrefix(d.toks[m.tj].tag, "NN")
-		if (p.tag == "CD" || peopleCounters[lower(p.text)]) && (strings.HasSuffix(m.text, "s") || !noun) {
+		if (p.tag == "CD" || peopleCounters[p.low]) && (strings.HasSuffix(m.text, "s") || !noun) {
 			return true
 		}
 	}
 	for k := m.tj; k < s.lim && k < m.tj+3; k++ {
-		w := lower(d.toks[k].text)
+		w := d.toks[k].low
 		if personNouns[w] {
 			return true
 		}

@@ -101,9 +101,15 @@ func (rb *relBuilder) dateAt(s sentence, k int) (string, int) {
 		}
 		return d.toks[j].text
 	}
+	low := func(j int) string {
+		if j < s.first || j >= s.lim {
+			return ""
+		}
+		return d.toks[j].low
+	}
 	w := lower(strings.TrimPrefix(strings.TrimPrefix(tok(k), "mid-"), "early-"))
-	prev := lower(tok(k - 1))
-	if prev == "between" || prev == "from" || lower(tok(k+1)) == "to" {
+	prev := low(k - 1)
+	if prev == "between" || prev == "from" || low(k+1) == "to" {
 		if _, ok := months[w]; ok || isYear(tok(k)) {
 			return "", 1 // a range
 		}
@@ -172,7 +178,7 @@ func (rb *relBuilder) dateAt(s sentence, k int) (string, int) {
 		}
 	}
 	if isYear(tok(k)) && (prev == "in" || prev == "since") {
-		if lower(tok(k+1)) == "and" || prev == "since" {
+		if low(k+1) == "and" || prev == "since" {
 			return "", 1
 		}
 		return tok(k), 1
@@ -181,7 +187,8 @@ func (rb *relBuilder) dateAt(s sentence, k int) (string, int) {
 }
 
 func isYear(s string) bool {
-	if len(s) != 4 {
+	// four digits: a sign leaves three, below 1900
+	if len(s) != 4 || !isDigits(s) {
 		return false
 	}
 	n, err := strconv.Atoi(s)
@@ -190,6 +197,10 @@ func isYear(s string) bool {
 
 func isDay(s string) bool {
 	s = strings.TrimRight(s, "stndrh")
+	// what Atoi reads in two bytes ends with a digit; saves its error value
+	if len(s) > 2 || s == "" || s[len(s)-1] < '0' || s[len(s)-1] > '9' {
+		return false
+	}
 	n, err := strconv.Atoi(s)
 	return err == nil && n >= 1 && n <= 31 && len(s) <= 2
 }
@@ -197,7 +208,7 @@ func isDay(s string) bool {
 // reportIn: a reporting verb in tokens [a, b) ("announced on Friday").
 func (rb *relBuilder) reportIn(a, b int) bool {
 	for k := a; k < b; k++ {
-		if reportVerbs[lower(rb.sc.d.toks[k].text)] {
+		if reportVerbs[rb.sc.d.toks[k].low] {
 			return true
 		}
 	}
@@ -215,7 +226,16 @@ func (rb *relBuilder) bareDate(a, b, k, n int) bool {
 		if j >= k && j < k+n {
 			continue
 		}
-		if !dateFillers[lower(rb.sc.d.toks[j].text)] {
+		if !dateFillers[rb.sc.d.toks[j].low] {
+			return false
+		}
+	}
+	return true
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
 			return false
 		}
 	}

@@ -103,7 +103,7 @@ func (sc *scan) step(si int, s sentence, i int) int {
 		if es[0].typ != graph.Country && !s.titleCase && j < s.lim && isCapWord(sc.d.toks[j].text) {
 			// "The National Reconciliation Front" is not the outlet "The
 			// National": a longer name ending in a head wins.
-			if rj := sc.capRun(s, j); rj > j && eventHeads[lower(sc.d.toks[rj-1].text)] {
+			if rj := sc.capRun(s, j); rj > j && eventHeads[sc.d.toks[rj-1].low] {
 				// "Munich Security Conference" is an event, no entity; a
 				// body stays named in "NATO Summit"
 				if es[0].typ != graph.Location {
@@ -113,7 +113,7 @@ func (sc *scan) step(si int, s sentence, i int) int {
 			} else if rj > j && isHeadWord(sc.d.toks[rj-1].text) {
 				if _, es2 := sc.lexMatch(s, j); es2 == nil {
 					start := i
-					if lower(sc.d.toks[i].text) == "the" {
+					if sc.d.toks[i].low == "the" {
 						start = i + 1
 					}
 					sc.addRun(si, s, start, rj)
@@ -245,7 +245,7 @@ func (sc *scan) lexMatchAt(s sentence, i int) (int, []lexEntry) {
 // returns the token after what it consumed, or 0 when neither applies.
 func (sc *scan) stateAndBody(si int, s sentence, i, j, rj int, es []lexEntry) int {
 	toks := sc.d.toks
-	if eventHeads[lower(toks[rj-1].text)] {
+	if eventHeads[toks[rj-1].low] {
 		// "Paris Agreement": a capital inside an event's name is no
 		// mention; a state's own name ("Iran Nuclear Deal") still is
 		if es[0].kind == kindName {
@@ -256,7 +256,7 @@ func (sc *scan) stateAndBody(si int, s sentence, i, j, rj int, es []lexEntry) in
 	if k, res := sc.lexMatch(s, j); k > j && res[0].typ != graph.Country {
 		return 0 // "U.S. State Department": two mentions, read separately
 	}
-	head := lower(toks[rj-1].text)
+	head := toks[rj-1].low
 	if j == i+1 && toks[i].ner == "PERSON" && toks[j].ner == "PERSON" && rj-j <= 2 && !isHeadWord(toks[rj-1].text) && !locHeads[head] {
 		// "Israel Katz", "Jordan Peterson": a state's name as a first name
 		sc.addRun(si, s, i, rj)
@@ -297,7 +297,7 @@ func (sc *scan) titleMatch(s sentence, i int) int {
 	// "Information Minister", "Culture Secretary": a capitalised portfolio
 	// before Minister/Secretary, when the lexicon has no such title
 	for n := 1; n <= 2 && i+n < s.lim; n++ {
-		if w := lower(sc.d.toks[i+n].text); w == "minister" || w == "secretary" {
+		if w := sc.d.toks[i+n].low; w == "minister" || w == "secretary" {
 			ok := true
 			for k := i; k < i+n; k++ {
 				t := sc.d.toks[k].text
@@ -319,15 +319,15 @@ func (sc *scan) titleMatch(s sentence, i int) int {
 	}
 	// "Minister of Foreign Affairs", "Secretary of Homeland Security": a
 	// portfolio after "of"
-	if w := lower(sc.d.toks[i].text); (w == "minister" || w == "secretary") && isCapWord(sc.d.toks[i].text) && i+2 < s.lim && lower(sc.d.toks[i+1].text) == "of" {
+	if w := sc.d.toks[i].low; (w == "minister" || w == "secretary") && isCapWord(sc.d.toks[i].text) && i+2 < s.lim && sc.d.toks[i+1].low == "of" {
 		k := i + 2
-		if lower(sc.d.toks[k].text) == "the" {
+		if sc.d.toks[k].low == "the" {
 			k++
 		}
 		start := k
-		for k < s.lim && isCapWord(sc.d.toks[k].text) && (genericWords[lower(sc.d.toks[k].text)] || portfolioWords[lower(sc.d.toks[k].text)]) {
+		for k < s.lim && isCapWord(sc.d.toks[k].text) && (genericWords[sc.d.toks[k].low] || portfolioWords[sc.d.toks[k].low]) {
 			k++
-			if k+1 < s.lim && lower(sc.d.toks[k].text) == "and" && isCapWord(sc.d.toks[k+1].text) {
+			if k+1 < s.lim && sc.d.toks[k].low == "and" && isCapWord(sc.d.toks[k+1].text) {
 				k++
 			}
 		}
@@ -350,12 +350,12 @@ func (sc *scan) titleMatchLexicon(s sentence, i int) int {
 	// modifiers first: "deputy", "top", "foreign policy"
 	k := i
 	for k < s.lim {
-		w := lower(sc.d.toks[k].text)
+		w := sc.d.toks[k].low
 		if sc.lx.modifiers[w] {
 			k++
 			continue
 		}
-		if k+1 < s.lim && sc.lx.modifiers[w+" "+lower(sc.d.toks[k+1].text)] {
+		if k+1 < s.lim && sc.lx.modifiers[w+" "+sc.d.toks[k+1].low] {
 			k += 2
 			continue
 		}
@@ -410,7 +410,7 @@ var militaryRanks = set("general", "admiral", "colonel", "major", "captain", "li
 	"marshal", "sergeant", "commander", "brigadier", "vice", "rear", "field")
 
 func (sc *scan) rankAt(s sentence, j int) bool {
-	return j < s.lim && sc.isTitleStart(s, j) && militaryRanks[lower(sc.d.toks[j].text)]
+	return j < s.lim && sc.isTitleStart(s, j) && militaryRanks[sc.d.toks[j].low]
 }
 
 func (sc *scan) honorMatch(s sentence, i int) int {
@@ -489,7 +489,7 @@ func (sc *scan) capRun(s sentence, i int) int {
 		}
 		if isCapWord(t.text) && !isPossessive(t.text) {
 			// a body's name ends at its head: "Main Directorate Igor X"
-			if j > i && orgHeads[lower(toks[j-1].text)] && !isHeadWord(t.text) && sc.nameAfterHead(s, j) {
+			if j > i && orgHeads[toks[j-1].low] && !isHeadWord(t.text) && sc.nameAfterHead(s, j) {
 				break
 			}
 			j++
@@ -501,9 +501,9 @@ func (sc *scan) capRun(s sentence, i int) int {
 			j++
 			continue
 		}
-		if j > i && (w == "of" || w == "for") && orgHeads[lower(toks[j-1].text)] {
+		if j > i && (w == "of" || w == "for") && orgHeads[toks[j-1].low] {
 			k := j + 1
-			if k < s.lim && lower(toks[k].text) == "the" {
+			if k < s.lim && toks[k].low == "the" {
 				k++
 			}
 			if k < s.lim && isCapWord(toks[k].text) {
@@ -516,7 +516,7 @@ func (sc *scan) capRun(s sentence, i int) int {
 		break
 	}
 	// Trailing words that are not part of a name.
-	for j > i && (stopCaps[toks[j-1].text] || lower(toks[j-1].text) == "of" || lower(toks[j-1].text) == "the") {
+	for j > i && (stopCaps[toks[j-1].text] || toks[j-1].low == "of" || toks[j-1].low == "the") {
 		j--
 	}
 	return j
@@ -554,7 +554,7 @@ var functionWords = set("without", "with", "for", "and", "of", "the", "against",
 
 func hasFunctionWord(ts []token) bool {
 	for _, t := range ts[1:] {
-		if functionWords[lower(t.text)] && isCapWord(t.text) {
+		if functionWords[t.low] && isCapWord(t.text) {
 			return true
 		}
 	}
@@ -613,14 +613,14 @@ func (sc *scan) addRun(si int, s sentence, i, j int) {
 	text := sc.spanText(i, j)
 	m := mention{ti: i, tj: j, start: toks[i].start, end: toks[j-1].end, text: text, sent: si,
 		acronymFor: -1, ent: -1}
-	head := lower(toks[j-1].text)
+	head := toks[j-1].low
 	n := j - i
 	prev, next := "", ""
 	if i > s.first {
-		prev = lower(toks[i-1].text)
+		prev = toks[i-1].low
 	}
 	if j < s.lim {
-		next = lower(toks[j].text)
+		next = toks[j].low
 	}
 	afterTitle := sc.titleEnd[i] > 0 || (len(sc.titles) > 0 && sc.titles[0].tj == i)
 	if _, ok := sc.titleEnd[i]; ok {
@@ -697,7 +697,7 @@ func (sc *scan) addRun(si int, s sentence, i, j int) {
 		m.typ, m.signal = graph.Organization, 0.6
 	case n >= 2 && n <= 6:
 		m.typ, m.signal = graph.Person, 0.6
-	case n == 1 && (placePreps[prev] && prev != "to" && prev != "from" || prev == "of" && i-2 >= s.first && lower(toks[i-2].text) == "out"):
+	case n == 1 && (placePreps[prev] && prev != "to" && prev != "from" || prev == "of" && i-2 >= s.first && toks[i-2].low == "out"):
 		m.typ, m.signal = graph.Location, 0.5
 	case n == 1 && (prev == "," || prev == "and") && (next == "," || next == "and" || next == "." || next == "") && sc.listOfPlaces(s, i):
 		m.typ, m.signal = graph.Location, 0.5
@@ -719,7 +719,7 @@ func (sc *scan) addRun(si int, s sentence, i, j int) {
 func (sc *scan) listOfPlaces(s sentence, i int) bool {
 	toks := sc.d.toks
 	for k := i - 1; k >= s.first && k >= i-3; k-- {
-		w := lower(toks[k].text)
+		w := toks[k].low
 		if w == "," || w == "and" {
 			continue
 		}
@@ -737,7 +737,7 @@ func (sc *scan) mediaContext(s sentence, i, j int) bool {
 	// ", a/an/the ... <media cue>" within the next few tokens
 	if j+1 < s.lim && toks[j].text == "," {
 		for k := j + 1; k < s.lim && k < j+8; k++ {
-			w := lower(toks[k].text)
+			w := toks[k].low
 			if w == "," || w == "." {
 				break
 			}
@@ -748,9 +748,9 @@ func (sc *scan) mediaContext(s sentence, i, j int) bool {
 	}
 	// "like X" / "such as X" after a media cue ("channels like X")
 	for k := i - 1; k >= s.first && k >= i-3; k-- {
-		w := lower(toks[k].text)
+		w := toks[k].low
 		if w == "like" || w == "as" {
-			if k-1 >= s.first && mediaCues[lower(toks[k-1].text)] {
+			if k-1 >= s.first && mediaCues[toks[k-1].low] {
 				return true
 			}
 		}
@@ -768,7 +768,7 @@ var genericWords = set("foreign", "defence", "defense", "interior", "finance", "
 
 func allGeneric(ts []token) bool {
 	for _, t := range ts {
-		if !genericWords[lower(t.text)] {
+		if !genericWords[t.low] {
 			return false
 		}
 	}

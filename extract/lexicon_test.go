@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -104,7 +105,7 @@ func TestTriggers(t *testing.T) {
 	words := []string{"Iran", "received", "a", "letter", "from", "Oman", "and", "received", "Kuwait", "."}
 	off := 0
 	for _, w := range words {
-		d.toks = append(d.toks, token{text: w, start: off, end: off + len(w)})
+		d.toks = append(d.toks, token{text: w, low: strings.ToLower(w), start: off, end: off + len(w)})
 		off += len(w) + 1
 	}
 	s := sentence{first: 0, lim: len(d.toks)}

@@ -33,19 +33,19 @@ func (rb *relBuilder) memberships() {
 			continue
 		}
 		for k := s.first; k < s.lim; k++ {
-			w := lower(d.toks[k].text)
+			w := d.toks[k].low
 			switch w {
 			case "member", "members":
 				// "X, a member of Y"
-				if k+2 < s.lim && lower(d.toks[k+1].text) == "of" {
+				if k+2 < s.lim && d.toks[k+1].low == "of" {
 					n := k + 2
-					if lower(d.toks[n].text) == "the" {
+					if d.toks[n].low == "the" {
 						n++
 					}
 					y := rb.entOf(rb.mentionAt(n))
 					// back over "a (founding|senior) " to ", " and the member
 					j := k - 1
-					for j >= s.first && (determiners[lower(d.toks[j].text)] || strings.HasPrefix(d.toks[j].tag, "JJ")) {
+					for j >= s.first && (determiners[d.toks[j].low] || strings.HasPrefix(d.toks[j].tag, "JJ")) {
 						j--
 					}
 					if j-1 >= s.first && d.toks[j].text == "," {
@@ -60,7 +60,7 @@ func (rb *relBuilder) memberships() {
 					y := rb.entOf(rb.mentionAt(k - 1))
 					n := k + 1
 					if n < s.lim {
-						if nw := lower(d.toks[n].text); nw == "state" || nw == "states" || nw == "country" || nw == "countries" || nw == "nations" {
+						if nw := d.toks[n].low; nw == "state" || nw == "states" || nw == "country" || nw == "countries" || nw == "nations" {
 							n++
 						}
 					}
@@ -73,7 +73,7 @@ func (rb *relBuilder) memberships() {
 			case "joined":
 				if subs := rb.subjects(s, k, false); len(subs) > 0 {
 					n := k + 1
-					if n < s.lim && lower(d.toks[n].text) == "the" {
+					if n < s.lim && d.toks[n].low == "the" {
 						n++
 					}
 					if y := rb.entOf(rb.mentionAt(n)); y >= 0 {
@@ -84,9 +84,9 @@ func (rb *relBuilder) memberships() {
 				}
 			case "membership":
 				// "Ukraine's membership of/in NATO"
-				if k+2 < s.lim && (lower(d.toks[k+1].text) == "of" || lower(d.toks[k+1].text) == "in") && k-2 >= s.first && isPossessive(d.toks[k-1].text) {
+				if k+2 < s.lim && (d.toks[k+1].low == "of" || d.toks[k+1].low == "in") && k-2 >= s.first && isPossessive(d.toks[k-1].text) {
 					n := k + 2
-					if lower(d.toks[n].text) == "the" {
+					if d.toks[n].low == "the" {
 						n++
 					}
 					x := rb.usable(rb.mentionAt(k - 2))

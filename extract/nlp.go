@@ -13,6 +13,7 @@ import (
 // text, its part-of-speech tag and prose's entity label (IOB, "O" outside).
 type token struct {
 	text       string
+	low        string // text lower-cased, which most rules compare
 	start, end int
 	tag        string
 	ner        string // prose's entity type for this token, "" outside
@@ -81,7 +82,7 @@ func parse(ctx context.Context, text string) (*doc, error) {
 		dashed = splitDashes(dashed[:0], t.Text, t.Start)
 		pieces = splitEdges(pieces[:0], dashed)
 		for _, p := range pieces {
-			tok := token{text: p.text, start: p.start, end: p.start + len(p.text), tag: t.Tag, ner: label}
+			tok := token{text: p.text, low: strings.ToLower(p.text), start: p.start, end: p.start + len(p.text), tag: t.Tag, ner: label}
 			if p.text != t.Text && isDash(p.text) {
 				tok.tag = ":"
 			}
@@ -243,6 +244,7 @@ func joinInitials(text string, toks []token) []token {
 			utf8.RuneCountInString(t.text) == 1 && isCapWord(t.text) {
 			t.end = toks[i+1].end
 			t.text = text[t.start:t.end]
+			t.low = strings.ToLower(t.text)
 			t.tag = "NNP"
 			i++
 		}

@@ -88,15 +88,15 @@ var sideWords = set("countries", "nations", "states", "governments", "capitals",
 // one before; for states, persons stand for the state they serve.
 func (rb *relBuilder) twoSides(si int, s sentence, k int, both bool) []int {
 	d := rb.sc.d
-	for k+1 < s.lim && (lower(d.toks[k].text) == "officials" || lower(d.toks[k].text) == "representatives" || lower(d.toks[k].text) == "delegations" || lower(d.toks[k].text) == "of") {
+	for k+1 < s.lim && (d.toks[k].low == "officials" || d.toks[k].low == "representatives" || d.toks[k].low == "delegations" || d.toks[k].low == "of") {
 		k++
 	}
 	if both {
 		k-- // "both countries": align with "the two countries"
-	} else if k+2 >= s.lim || lower(d.toks[k].text) != "the" || lower(d.toks[k+1].text) != "two" {
+	} else if k+2 >= s.lim || d.toks[k].low != "the" || d.toks[k+1].low != "two" {
 		return nil
 	}
-	if k+2 >= s.lim || !sideWords[lower(d.toks[k+2].text)] {
+	if k+2 >= s.lim || !sideWords[d.toks[k+2].low] {
 		return nil
 	}
 	states := true
@@ -131,13 +131,13 @@ func (rb *relBuilder) mediation(si int, s sentence) {
 	d := sc.d
 	var via []int
 	for k := s.first; k < s.lim; k++ {
-		w := lower(d.toks[k].text)
+		w := d.toks[k].low
 		switch {
 		case w == "mediation" || w == "sponsorship" || w == "auspices":
 			if e := rb.usable(rb.mentionAt(k - 1)); k > s.first && e >= 0 {
 				via = appendInt(via, e)
 			}
-			if k+2 < s.lim && (lower(d.toks[k+1].text) == "by" || lower(d.toks[k+1].text) == "of") {
+			if k+2 < s.lim && (d.toks[k+1].low == "by" || d.toks[k+1].low == "of") {
 				for _, e := range rb.list(s, k+2) {
 					via = appendInt(via, e)
 				}
@@ -175,12 +175,12 @@ func (rb *relBuilder) deliveredBy(si int, s sentence) {
 	d := rb.sc.d
 	var via []int
 	for k := s.first + 1; k+1 < s.lim; k++ {
-		w := lower(d.toks[k].text)
-		if (w == "delivered" || w == "carried" || w == "handed" || w == "conveyed" || w == "relayed") && lower(d.toks[k+1].text) == "by" {
+		w := d.toks[k].low
+		if (w == "delivered" || w == "carried" || w == "handed" || w == "conveyed" || w == "relayed") && d.toks[k+1].low == "by" {
 			// the thing delivered is a letter or message
 			msg := false
 			for j := k - 1; j >= s.first && j >= k-6; j-- {
-				switch lower(d.toks[j].text) {
+				switch d.toks[j].low {
 				case "letter", "message", "letters", "messages", "note", "invitation":
 					msg = true
 				}
@@ -216,21 +216,21 @@ func (rb *relBuilder) anaphoricTalks(si int, s sentence) {
 	if k >= s.lim {
 		return
 	}
-	if w := lower(d.toks[k].text); w != "the" && w != "these" && w != "those" {
+	if w := d.toks[k].low; w != "the" && w != "these" && w != "those" {
 		return
 	}
 	k++
 	for k < s.lim && strings.HasPrefix(d.toks[k].tag, "JJ") {
 		k++
 	}
-	if k >= s.lim || !talkNouns[lower(d.toks[k].text)] {
+	if k >= s.lim || !talkNouns[d.toks[k].low] {
 		return
 	}
 	// "These talks involved X and Y": the other parties of talks whose
 	// other side the previous sentence left open
 	if p := rb.pending; p != nil && p.sent == si-1 {
 		for j := k + 1; j < s.lim; j++ {
-			w := lower(d.toks[j].text)
+			w := d.toks[j].low
 			if w != "involved" && w != "included" && w != "featured" && w != "brought" {
 				continue
 			}
@@ -260,8 +260,8 @@ func (rb *relBuilder) anaphoricTalks(si int, s sentence) {
 	}
 	var via []int
 	for j := k; j+2 < s.lim; j++ {
-		w := lower(d.toks[j].text)
-		if (w == "mediated" || w == "hosted" || w == "brokered" || w == "facilitated") && lower(d.toks[j+1].text) == "by" {
+		w := d.toks[j].low
+		if (w == "mediated" || w == "hosted" || w == "brokered" || w == "facilitated") && d.toks[j+1].low == "by" {
 			via = rb.list(s, j+2)
 			break
 		}
@@ -325,7 +325,7 @@ func (rb *relBuilder) readTrigger(si int, s sentence, i, j int, t trigger, attr 
 		subj = rb.byAgent(s, j)
 	}
 	if !t.noun && !passive {
-		if len(subj) == 0 && i-1 >= s.first && lower(d.toks[i-1].text) == "and" {
+		if len(subj) == 0 && i-1 >= s.first && d.toks[i-1].low == "and" {
 			// "X supports Y and urged Z": coordinated verbs share a subject
 			subj = rb.lastVerbSubj
 		}
@@ -334,7 +334,7 @@ func (rb *relBuilder) readTrigger(si int, s sentence, i, j int, t trigger, attr 
 		}
 	}
 	if t.noun {
-		if len(subj) == 0 && i-2 >= s.first && lower(d.toks[i-1].text) == "the" && lower(d.toks[i-2].text) == "and" {
+		if len(subj) == 0 && i-2 >= s.first && d.toks[i-1].low == "the" && d.toks[i-2].low == "and" {
 			// "attacks by X on Y and the killing of Z": the same agents
 			subj = rb.lastNounSubj
 		}
@@ -362,7 +362,7 @@ func (rb *relBuilder) readTrigger(si int, s sentence, i, j int, t trigger, attr 
 		subj, obj = obj, subj
 	}
 	typ := t.typ
-	if typ == graph.Agree && pol == graph.Negated && strings.HasPrefix(lower(d.toks[i].text), "accept") {
+	if typ == graph.Agree && pol == graph.Negated && strings.HasPrefix(d.toks[i].low, "accept") {
 		// "will not accept their demands", "refused to accept the letter"
 		typ, pol = graph.Reject, graph.Asserted
 	}
@@ -377,7 +377,7 @@ func (rb *relBuilder) readTrigger(si int, s sentence, i, j int, t trigger, attr 
 	}
 	t.typ = typ
 	via := rb.via(s, i, j, t.typ)
-	if t.typ == graph.Meet && (lower(d.toks[i].text) == "hosted" || lower(d.toks[i].text) == "hosting" || lower(d.toks[i].text) == "host" || lower(d.toks[i].text) == "hosts") {
+	if t.typ == graph.Meet && (d.toks[i].low == "hosted" || d.toks[i].low == "hosting" || d.toks[i].low == "host" || d.toks[i].low == "hosts") {
 		// "X hosted the talks between A and B" was read at "talks";
 		// hosting a meeting with no named party is no MEET.
 		if rb.followsNoun(s, j) {
@@ -403,7 +403,7 @@ func (rb *relBuilder) readTrigger(si int, s sentence, i, j int, t trigger, attr 
 	for _, a := range subj {
 		for _, b := range obj {
 			typ := t.typ
-			if typ == graph.Support && strings.HasPrefix(lower(d.toks[i].text), "welcom") && rb.ents[b].typ == graph.Person {
+			if typ == graph.Support && strings.HasPrefix(d.toks[i].low, "welcom") && rb.ents[b].typ == graph.Person {
 				typ = graph.Meet // "welcomed the prime minister": a host's meeting
 			}
 			rb.add(rel{typ: typ, subj: a, obj: b, via: via, attr: attr, date: date, pol: pol, conf: conf, sent: si, trig: i})
@@ -431,13 +431,13 @@ var chargeNouns = set("accusation", "accusations", "allegation", "allegations", 
 func (rb *relBuilder) thingFrom(si int, s sentence, j, recipient int) int {
 	d := rb.sc.d
 	k := j
-	if k+1 < s.lim && lower(d.toks[k].text) == "to" && strings.HasPrefix(lower(d.toks[k+1].text), "accept") {
+	if k+1 < s.lim && d.toks[k].low == "to" && strings.HasPrefix(d.toks[k+1].low, "accept") {
 		k += 2
 	}
-	if k+1 >= s.lim || (lower(d.toks[k].text) != "the" && lower(d.toks[k].text) != "this" && lower(d.toks[k].text) != "that") {
+	if k+1 >= s.lim || (d.toks[k].low != "the" && d.toks[k].low != "this" && d.toks[k].low != "that") {
 		return -1
 	}
-	noun := lower(d.toks[k+1].text)
+	noun := d.toks[k+1].low
 	if !thingNouns[noun] && !chargeNouns[noun] {
 		return -1
 	}
@@ -469,7 +469,7 @@ func (rb *relBuilder) requestOf(s sentence, j int) bool {
 	for k := j; k < s.lim && k < j+8; k++ {
 		if isPossessive(d.toks[k].text) {
 			for n := k + 1; n < s.lim && n < k+4; n++ {
-				if requestNouns[lower(d.toks[n].text)] {
+				if requestNouns[d.toks[n].low] {
 					return true
 				}
 			}
@@ -484,11 +484,11 @@ func (rb *relBuilder) requestOf(s sentence, j int) bool {
 // tag the tagger gave it.
 func (rb *relBuilder) reducedRelative(s sentence, i int) bool {
 	d := rb.sc.d
-	if i-1 < s.first || i+1 >= s.lim || !strings.HasSuffix(lower(d.toks[i].text), "ed") {
+	if i-1 < s.first || i+1 >= s.lim || !strings.HasSuffix(d.toks[i].low, "ed") {
 		return false
 	}
 	if p := d.toks[i-1]; (p.tag == "NNS" || p.tag == "NN") && rb.mentionAt(i-1) < 0 {
-		n := lower(d.toks[i+1].text)
+		n := d.toks[i+1].low
 		return n == "of" || n == "by"
 	}
 	return false
@@ -507,7 +507,7 @@ func (rb *relBuilder) frontedPhrase(s sentence, i int) bool {
 	if i == s.first {
 		return d.toks[i].tag == "VBG"
 	}
-	if !prepositions[lower(d.toks[s.first].text)] {
+	if !prepositions[d.toks[s.first].low] {
 		return false
 	}
 	for k := s.first + 1; k < i; k++ {
@@ -522,11 +522,11 @@ func (rb *relBuilder) frontedPhrase(s sentence, i int) bool {
 // reciprocal: "exchange airstrikes", "each other".
 func (rb *relBuilder) reciprocal(s sentence, i, j int) bool {
 	d := rb.sc.d
-	if strings.HasPrefix(lower(d.toks[i].text), "exchang") || strings.HasPrefix(lower(d.toks[i].text), "trad") {
+	if strings.HasPrefix(d.toks[i].low, "exchang") || strings.HasPrefix(d.toks[i].low, "trad") {
 		return true
 	}
 	for k := j; k+1 < s.lim && k < j+4; k++ {
-		w := lower(d.toks[k].text) + " " + lower(d.toks[k+1].text)
+		w := d.toks[k].low + " " + d.toks[k+1].low
 		if w == "each other" || w == "one another" {
 			return true
 		}
@@ -537,7 +537,7 @@ func (rb *relBuilder) reciprocal(s sentence, i, j int) bool {
 // controlled: "asked X to meet Y" — the requested act is not asserted.
 func (rb *relBuilder) controlled(s sentence, i int) bool {
 	d := rb.sc.d
-	if i-1 < s.first || lower(d.toks[i-1].text) != "to" {
+	if i-1 < s.first || d.toks[i-1].low != "to" {
 		return false
 	}
 	for k := i - 2; k >= s.first && k >= i-6; k-- {
@@ -554,10 +554,10 @@ func (rb *relBuilder) controlled(s sentence, i int) bool {
 func (rb *relBuilder) between(si int, s sentence, i, j int, t trigger, pol graph.Polarity, attr []int) bool {
 	d := rb.sc.d
 	k := j
-	for k < s.lim && k < j+3 && lower(d.toks[k].text) != "between" {
+	for k < s.lim && k < j+3 && d.toks[k].low != "between" {
 		k++
 	}
-	if k >= s.lim || lower(d.toks[k].text) != "between" {
+	if k >= s.lim || d.toks[k].low != "between" {
 		return false
 	}
 	parties := rb.list(s, k+1)
@@ -568,7 +568,7 @@ func (rb *relBuilder) between(si int, s sentence, i, j int, t trigger, pol graph
 	if host := rb.host(s, i); host >= 0 {
 		via = append(via, host)
 	}
-	if strings.HasPrefix(lower(d.toks[i].text), "mediat") {
+	if strings.HasPrefix(d.toks[i].low, "mediat") {
 		// "X served as a mediator between A and B", "X and Y, which
 		// mediated between A and B"
 		via = append(via, rb.subjects(s, i, false)...)
@@ -586,7 +586,7 @@ func (rb *relBuilder) between(si int, s sentence, i, j int, t trigger, pol graph
 func (rb *relBuilder) followsNoun(s sentence, j int) bool {
 	d := rb.sc.d
 	for k := j; k < s.lim && k < j+6; k++ {
-		w := lower(d.toks[k].text)
+		w := d.toks[k].low
 		switch w {
 		case "talks", "negotiations", "discussions", "meeting", "meetings", "summit", "round", "rounds", "consultations", "dialogue":
 			return true
@@ -602,7 +602,7 @@ func (rb *relBuilder) followsNoun(s sentence, j int) bool {
 func (rb *relBuilder) host(s sentence, i int) int {
 	d := rb.sc.d
 	for k := i - 1; k >= s.first && k >= i-8; k-- {
-		w := lower(d.toks[k].text)
+		w := d.toks[k].low
 		if w == "hosted" || w == "hosting" || w == "hosts" || w == "mediated" || w == "brokered" {
 			subs := rb.subjects(s, k, false)
 			if len(subs) > 0 {
@@ -616,7 +616,7 @@ func (rb *relBuilder) host(s sentence, i int) int {
 func (rb *relBuilder) hedged(s sentence, i int) bool {
 	d := rb.sc.d
 	for k := i - 1; k >= s.first && k >= i-3; k-- {
-		w := lower(d.toks[k].text)
+		w := d.toks[k].low
 		if w == "may" || w == "might" || w == "could" {
 			return true
 		}
@@ -633,8 +633,8 @@ func (rb *relBuilder) negated(s sentence, i int) bool {
 		return true
 	}
 	for k := i - 1; k >= s.first && k >= i-4; k-- {
-		w := lower(d.toks[k].text)
-		if negators[w] || (w == "out" && k > s.first && lower(d.toks[k-1].text) == "ruled") {
+		w := d.toks[k].low
+		if negators[w] || (w == "out" && k > s.first && d.toks[k-1].low == "ruled") {
 			return true
 		}
 		if (w == "rejected" || w == "rejects" || w == "dismissed") && k == i-1 {
@@ -653,7 +653,7 @@ func (rb *relBuilder) deniedClaim(s sentence, i int) bool {
 	d := rb.sc.d
 	that := false
 	for k := i - 1; k >= s.first; k-- {
-		w := lower(d.toks[k].text)
+		w := d.toks[k].low
 		if w == "that" {
 			that = true
 			continue
@@ -664,7 +664,7 @@ func (rb *relBuilder) deniedClaim(s sentence, i int) bool {
 		switch w {
 		case "report", "reports", "claim", "claims", "rumor", "rumors", "rumour", "rumours", "allegation", "allegations", "suggestion", "suggestions":
 			for j := k - 1; j >= s.first && j >= k-5; j-- {
-				switch lower(d.toks[j].text) {
+				switch d.toks[j].low {
 				case "denied", "denies", "deny", "rejected", "rejects", "dismissed", "dismisses", "refuted", "refutes":
 					return true
 				}
@@ -676,14 +676,14 @@ func (rb *relBuilder) deniedClaim(s sentence, i int) bool {
 
 func (rb *relBuilder) passive(s sentence, i int) bool {
 	d := rb.sc.d
-	if !strings.HasPrefix(d.toks[i].tag, "VBN") && !strings.HasSuffix(lower(d.toks[i].text), "ed") {
+	if !strings.HasPrefix(d.toks[i].tag, "VBN") && !strings.HasSuffix(d.toks[i].low, "ed") {
 		return false
 	}
 	if rb.reducedRelative(s, i) {
 		return true
 	}
 	for k := i - 1; k >= s.first && k >= i-3; k-- {
-		w := lower(d.toks[k].text)
+		w := d.toks[k].low
 		if beForms[w] {
 			return true
 		}
@@ -704,11 +704,11 @@ func (rb *relBuilder) via(s sentence, i, j int, typ graph.RelationType) []int {
 	d := sc.d
 	var out []int
 	for k := s.first; k < s.lim; k++ {
-		w := lower(d.toks[k].text)
+		w := d.toks[k].low
 		switch {
-		case viaCues[w] || (w == "by" && k > s.first && (lower(d.toks[k-1].text) == "mediated" || lower(d.toks[k-1].text) == "delivered" || lower(d.toks[k-1].text) == "brokered" || lower(d.toks[k-1].text) == "hosted")):
+		case viaCues[w] || (w == "by" && k > s.first && (d.toks[k-1].low == "mediated" || d.toks[k-1].low == "delivered" || d.toks[k-1].low == "brokered" || d.toks[k-1].low == "hosted")):
 			n := k + 1
-			for n < s.lim && (lower(d.toks[n].text) == "the" || lower(d.toks[n].text) == "intermediaries" || lower(d.toks[n].text) == "backchannels" || lower(d.toks[n].text) == "or" || lower(d.toks[n].text) == "," || lower(d.toks[n].text) == "such" || lower(d.toks[n].text) == "as") {
+			for n < s.lim && (d.toks[n].low == "the" || d.toks[n].low == "intermediaries" || d.toks[n].low == "backchannels" || d.toks[n].low == "or" || d.toks[n].low == "," || d.toks[n].low == "such" || d.toks[n].low == "as") {
 				n++
 			}
 			if rb.usable(rb.mentionAt(n)) >= 0 {
@@ -719,7 +719,7 @@ func (rb *relBuilder) via(s sentence, i, j int, typ graph.RelationType) []int {
 			}
 		case w == "under" && k+1 < s.lim:
 			if mi := rb.mentionAt(k + 1); mi >= 0 && k+2 < s.lim {
-				nw := lower(d.toks[sc.ments[mi].tj].text)
+				nw := d.toks[sc.ments[mi].tj].low
 				if nw == "sponsorship" || nw == "auspices" || nw == "mediation" {
 					if e := rb.usable(mi); e >= 0 {
 						out = append(out, e)

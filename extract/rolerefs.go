@@ -46,9 +46,9 @@ func (rb *relBuilder) roleRefs() {
 		}
 		if qual < 0 {
 			// "the President of the United Arab Emirates": the state after
-			if n := t.tj; n+1 < s.lim && lower(d.toks[n].text) == "of" {
+			if n := t.tj; n+1 < s.lim && d.toks[n].low == "of" {
 				n++
-				if lower(d.toks[n].text) == "the" {
+				if d.toks[n].low == "the" {
 					n++
 				}
 				if mi := rb.mentionAt(n); mi >= 0 {

@@ -155,9 +155,9 @@ func (rb *relBuilder) roles() {
 			k++
 		}
 		// "Russia's ambassador to the UN, X": the title's complement first
-		if k+1 < s.lim && (lower(d.toks[k].text) == "to" || lower(d.toks[k].text) == "of" || lower(d.toks[k].text) == "for") {
+		if k+1 < s.lim && (d.toks[k].low == "to" || d.toks[k].low == "of" || d.toks[k].low == "for") {
 			n := k + 1
-			for n < s.lim && (lower(d.toks[n].text) == "the" || rb.inTitleOrHonor(n)) {
+			for n < s.lim && (d.toks[n].low == "the" || rb.inTitleOrHonor(n)) {
 				n++ // "an adviser to Supreme Leader X, Y"
 			}
 			if mi := rb.mentionAt(n); mi >= 0 && sc.ments[mi].ti == n && sc.ments[mi].tj < s.lim && d.toks[sc.ments[mi].tj].text == "," {
@@ -168,9 +168,9 @@ func (rb *relBuilder) roles() {
 		}
 		// "US Ambassador to the UN Linda Reyes": the complement sits
 		// between the title and the name
-		if k+1 < s.lim && lower(d.toks[k].text) == "to" {
+		if k+1 < s.lim && d.toks[k].low == "to" {
 			n := k + 1
-			if lower(d.toks[n].text) == "the" {
+			if d.toks[n].low == "the" {
 				n++
 			}
 			if mi := rb.mentionAt(n); mi >= 0 && sc.ments[mi].ti == n && rb.typeOf(mi) != graph.Person {
@@ -261,11 +261,11 @@ func (rb *relBuilder) postOf(pm int, s sentence) (int, int) {
 	sc := rb.sc
 	d := sc.d
 	k := sc.ments[pm].tj
-	if k+1 >= s.lim || lower(d.toks[k].text) != "of" {
+	if k+1 >= s.lim || d.toks[k].low != "of" {
 		return -1, -1
 	}
 	k++
-	if lower(d.toks[k].text) == "the" {
+	if d.toks[k].low == "the" {
 		k++
 	}
 	mi := rb.mentionAt(k)
@@ -292,7 +292,7 @@ func (rb *relBuilder) anaphoricState(s sentence) (int, float64) {
 	if s.lim-s.first < 2 {
 		return -1, 0
 	}
-	w0, w1 := lower(d.toks[s.first].text), lower(d.toks[s.first+1].text)
+	w0, w1 := d.toks[s.first].low, d.toks[s.first+1].low
 	if !(w0 == "it" || w0 == "they" || (w0 == "the" && stateCues[w1])) {
 		return -1, 0
 	}
@@ -307,7 +307,7 @@ func (rb *relBuilder) anaphoricState(s sentence) (int, float64) {
 			continue
 		}
 		e := rb.entOf(mi)
-		if e >= 0 && rb.ents[e].typ == graph.Country && stateCues[lower(d.toks[sc.ments[mi].tj].text)] {
+		if e >= 0 && rb.ents[e].typ == graph.Country && stateCues[d.toks[sc.ments[mi].tj].low] {
 			return e, 0.5
 		}
 	}
@@ -372,7 +372,7 @@ func (rb *relBuilder) sharedQualifier(t span, s sentence) (int, bool) {
 	if k < s.first+1 {
 		return -1, false
 	}
-	if w := lower(d.toks[k].text); w != "and" && w != "," {
+	if w := d.toks[k].low; w != "and" && w != "," {
 		return -1, false
 	}
 	k--
@@ -499,15 +499,15 @@ var blockingPreps = set("for", "to", "of", "between", "with", "about", "on", "ag
 func (rb *relBuilder) bareTitle(ti int, s sentence) (int, float64, []int) {
 	sc := rb.sc
 	d := sc.d
-	if ti > s.first && blockingPreps[lower(d.toks[ti-1].text)] {
-		if !(ti-2 >= s.first && lower(d.toks[ti-1].text) == "with" && lower(d.toks[ti-2].text) == "along") {
+	if ti > s.first && blockingPreps[d.toks[ti-1].low] {
+		if !(ti-2 >= s.first && d.toks[ti-1].low == "with" && d.toks[ti-2].low == "along") {
 			return -1, 0, nil
 		}
 	}
 	// the object of an interaction verb serves someone else: "Mali
 	// expelled ambassador X" says nothing of whose ambassador X is
 	p := ti - 1
-	for p >= s.first && determiners[lower(d.toks[p].text)] {
+	for p >= s.first && determiners[d.toks[p].low] {
 		p--
 	}
 	if p >= s.first && strings.HasPrefix(d.toks[p].tag, "VB") {
@@ -520,7 +520,7 @@ func (rb *relBuilder) bareTitle(ti int, s sentence) (int, float64, []int) {
 	// the clause: back to a boundary
 	start := s.first
 	for k := ti - 1; k >= s.first; k-- {
-		w := lower(d.toks[k].text)
+		w := d.toks[k].low
 		if w == ";" || w == "while" || w == "but" || w == "whereas" {
 			start = k + 1
 			break
@@ -536,7 +536,7 @@ func (rb *relBuilder) bareTitle(ti int, s sentence) (int, float64, []int) {
 		if e < 0 || rb.ents[e].typ != graph.Country || rb.isPlaceArg(k) {
 			continue
 		}
-		if n := sc.ments[mi].tj; n < s.lim && stateCues[lower(d.toks[n].text)] {
+		if n := sc.ments[mi].tj; n < s.lim && stateCues[d.toks[n].low] {
 			return e, 0.6, nil
 		}
 		if rb.oblique(s, sc.ments[mi]) {
@@ -554,7 +554,7 @@ func (rb *relBuilder) bareTitle(ti int, s sentence) (int, float64, []int) {
 func (rb *relBuilder) afterPrep(k, from int) bool {
 	d := rb.sc.d
 	for j := k - 1; j >= from; j-- {
-		w := lower(d.toks[j].text)
+		w := d.toks[j].low
 		if w == "to" || w == "of" || w == "for" {
 			return true
 		}
@@ -572,7 +572,7 @@ func (rb *relBuilder) isPlaceArg(k int) bool {
 	}
 	m := rb.sc.ments[mi]
 	if m.ti > s.first {
-		p := lower(d.toks[m.ti-1].text)
+		p := d.toks[m.ti-1].low
 		return p == "in" || p == "to" || p == "from" || p == "at"
 	}
 	return false
@@ -617,8 +617,8 @@ func (rb *relBuilder) appositives() {
 			end++
 		}
 		// "X, who heads the Council,": a role given by a verb
-		if k+2 < end && lower(d.toks[k].text) == "who" {
-			if role, ok := headVerbs[lower(d.toks[k+1].text)]; ok {
+		if k+2 < end && d.toks[k].low == "who" {
+			if role, ok := headVerbs[d.toks[k+1].low]; ok {
 				for j := k + 2; j < end && j < k+6; j++ {
 					if e := rb.entOf(rb.mentionAt(j)); e >= 0 && (rb.ents[e].typ == graph.Organization || rb.ents[e].typ == graph.Country) {
 						rb.addRole(m.ent, e, role, 0.7, m.sent)
@@ -635,11 +635,11 @@ func (rb *relBuilder) appositives() {
 				title = t
 				break
 			}
-			if strings.HasPrefix(d.toks[j].tag, "VB") || lower(d.toks[j].text) == "who" {
+			if strings.HasPrefix(d.toks[j].tag, "VB") || d.toks[j].low == "who" {
 				break
 			}
 		}
-		if title < 0 || lower(d.toks[k].text) == "and" {
+		if title < 0 || d.toks[k].low == "and" {
 			continue
 		}
 		// "the US President's Special Envoy": the last title of a

@@ -80,12 +80,12 @@ func errf(s string) error { return errString(s) }
 // match returns the trigger starting at token i of the sentence and the
 // token just past it.
 func (ts *triggerSet) match(d *doc, s sentence, i int) (trigger, int, bool) {
-	cands := ts.byFirst[lower(d.toks[i].text)]
+	cands := ts.byFirst[d.toks[i].low]
 	for _, t := range cands {
 		j := i
 		ok := true
 		for _, w := range t.words {
-			if j >= s.lim || lower(d.toks[j].text) != w {
+			if j >= s.lim || d.toks[j].low != w {
 				ok = false
 				break
 			}
@@ -97,7 +97,7 @@ func (ts *triggerSet) match(d *doc, s sentence, i int) (trigger, int, bool) {
 		if t.needs != "" {
 			found := false
 			for k := j; k < s.lim && k < j+5; k++ {
-				w := lower(d.toks[k].text)
+				w := d.toks[k].low
 				if w == t.needs || w == t.needs+"s" {
 					found = true
 					break
