@@ -42,6 +42,7 @@ type scan struct {
 	titleEnd  map[int]int // token index just past a title → title index
 	mentionAt map[int]int // token index → mention covering it (whole tokens only)
 	lexMemo   lexMemo
+	scratch   []byte // see lowered
 }
 
 // findMentions walks every sentence once, trying at each token, in order:
@@ -174,6 +175,25 @@ func (sc *scan) byline(s sentence) int {
 	m.text = sc.d.text[m.start:m.end]
 	sc.push(m)
 	return p
+}
+
+// lowered is strings.ToLower(s) in a buffer of sc's, good until the next
+// call: for the many lookups of lower-cased spans, which keep nothing.
+func (sc *scan) lowered(s string) []byte {
+	b := sc.scratch[:0]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			b = append(b[:0], strings.ToLower(s)...)
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	sc.scratch = b
+	return b
 }
 
 // spanText is the article text of tokens [i, j).
@@ -371,7 +391,7 @@ func (sc *scan) titleMatchLexicon(s sentence, i int) int {
 			if key == "" {
 				continue
 			}
-			if sc.lx.titles[lower(straighten(key))] {
+			if sc.lx.titles[string(sc.lowered(straighten(key)))] {
 				if j > best {
 					best = j
 				}
@@ -396,7 +416,7 @@ func (sc *scan) isTitleStart(s sentence, i int) bool {
 		max = s.lim
 	}
 	for j := max; j > i; j-- {
-		if k := sc.key(i, j); k != "" && sc.lx.titles[lower(straighten(k))] {
+		if k := sc.key(i, j); k != "" && sc.lx.titles[string(sc.lowered(straighten(k)))] {
 			return true
 		}
 	}
@@ -419,7 +439,7 @@ func (sc *scan) honorMatch(s sentence, i int) int {
 		max = s.lim
 	}
 	for j := max; j > i; j-- {
-		if k := sc.key(i, j); k != "" && isCapWord(k) && sc.lx.honorifics[lower(k)] {
+		if k := sc.key(i, j); k != "" && isCapWord(k) && sc.lx.honorifics[string(sc.lowered(k))] {
 			// An honorific only counts before a capitalised word.
 			if j < s.lim && isCapWord(sc.d.toks[j].text) {
 				return j

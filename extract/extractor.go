@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -147,8 +146,15 @@ func appendUnique(xs []string, s string) []string {
 // types ignore dates. Via and attribution merge; relations come out in
 // text order.
 func dedupe(rs []graph.Relation) []graph.Relation {
-	idx := map[string]int{}
-	sameSentence := map[string]int{}
+	type key struct {
+		typ      graph.RelationType
+		s, o     string
+		pol      graph.Polarity
+		date     string
+		evidence int // the sentence's start in sameSentence, -1 in idx
+	}
+	idx := map[key]int{}
+	sameSentence := map[key]int{}
 	var out []graph.Relation
 	for _, r := range rs {
 		s, o := r.Subject, r.Object
@@ -159,12 +165,12 @@ func dedupe(rs []graph.Relation) []graph.Relation {
 		if r.Type.Structural() {
 			date = ""
 		}
-		k := strings.Join([]string{string(r.Type), s, o, string(r.Polarity), date}, "\x1f")
+		k := key{r.Type, s, o, r.Polarity, date, -1}
 		i, ok := idx[k]
 		if !ok {
 			// one sentence, one event: an undated reading joins a dated
 			// one from the same evidence (and the other way round)
-			i, ok = sameSentence[strings.Join([]string{string(r.Type), s, o, string(r.Polarity), strconv.Itoa(r.Evidence.Start)}, "\x1f")]
+			i, ok = sameSentence[key{r.Type, s, o, r.Polarity, "", r.Evidence.Start}]
 			if ok && out[i].Date != "" && r.Date != "" && out[i].Date != r.Date {
 				ok = false
 			}
@@ -189,7 +195,7 @@ func dedupe(rs []graph.Relation) []graph.Relation {
 			continue
 		}
 		idx[k] = len(out)
-		sameSentence[strings.Join([]string{string(r.Type), s, o, string(r.Polarity), strconv.Itoa(r.Evidence.Start)}, "\x1f")] = len(out)
+		sameSentence[key{r.Type, s, o, r.Polarity, "", r.Evidence.Start}] = len(out)
 		out = append(out, r)
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Evidence.Start < out[b].Evidence.Start })
