@@ -343,12 +343,13 @@ func labelNames(ex labeler, toks []prose.Token) {
 	}
 }
 
-// hasUpper reports whether s holds an upper-case letter.
+// hasUpper reports whether s holds a capital: a character that lower-casing
+// changes, title-case letters ("ǅ") and capital numerals ("Ⅻ") included.
 func hasUpper(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c >= utf8.RuneSelf {
 			for _, r := range s[i:] {
-				if unicode.IsUpper(r) {
+				if unicode.ToLower(r) != r {
 					return true
 				}
 			}
