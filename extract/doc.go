@@ -9,6 +9,8 @@
 //
 //	nlp.go        prose adapter: sentences cut at line breaks, tokens at dashes,
 //	              hashtags and stray punctuation; initials joined
+//	ner.go        prose's entity model, scored by map lookups and only around
+//	              capitalised words: prose's labels at a fraction of its cost
 //	lexicon.go    the embedded data files of lexicon/
 //	entities.go   mentions: lexicon forms, titles, honorifics, capitalised runs
 //	coref.go      mentions → entities: capitals and demonyms, short names, acronyms

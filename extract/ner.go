@@ -316,8 +316,9 @@ func isFloat(s string) bool {
 //
 // The result equals prose's whenever the model labels no token without a
 // capital as part of a name and labels the context tokens "O", which held
-// on every token of the dev, held-out and generated corpora
-// (TestLabelNamesMatchesProse).
+// on every token of the dev, held-out and generated corpora and of
+// thousands of odd texts (TestNERScorerMatchesProse,
+// TestNERLabelsOnOddText).
 func labelNames(ex labeler, toks []prose.Token) {
 	n := len(toks)
 	for i := 0; i < n; {
