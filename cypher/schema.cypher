@@ -1,10 +1,12 @@
 // Schema: constraints and indexes, created idempotently at Open. One
 // statement per line group, separated by semicolons.
-// Unique keys: entity id, article key, the ingest lock's name, and the
+// Unique keys: entity id, article key, a normalised form's Form node (what
+// entity resolution looks candidates up by), the ingest lock's name, and the
 // id of every ontology relationship type (each constraint also gives the
 // index relation_get and MERGE use).
 CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE;
 CREATE CONSTRAINT article_key IF NOT EXISTS FOR (a:Article) REQUIRE a.key IS UNIQUE;
+CREATE CONSTRAINT form_key IF NOT EXISTS FOR (f:Form) REQUIRE f.key IS UNIQUE;
 CREATE CONSTRAINT ingest_lock_name IF NOT EXISTS FOR (l:IngestLock) REQUIRE l.name IS UNIQUE;
 CREATE CONSTRAINT rel_meet_id IF NOT EXISTS FOR ()-[r:MEET]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT rel_negotiate_id IF NOT EXISTS FOR ()-[r:NEGOTIATE]-() REQUIRE r.id IS UNIQUE;

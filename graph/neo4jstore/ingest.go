@@ -457,24 +457,26 @@ func formKey(t graph.EntityType, form string) string { return string(t) + "|" + 
 func newResolver(ctx context.Context, tx neo4j.ManagedTransaction, es []graph.Entity) (*resolver, error) {
 	r := &resolver{known: map[string]*graph.Entity{}, byForm: map[string]map[string]bool{},
 		taken: map[string]bool{}, created: map[string]bool{}, changed: map[string]bool{}}
-	needles, ids := map[string]bool{}, map[string]bool{}
+	forms, ids := map[string]bool{}, map[string]bool{}
 	for _, e := range es {
 		for _, f := range graph.Forms(e) {
-			needles["|"+f+"|"] = true
+			forms[f] = true
 		}
 		ids[graph.EntityID(e.Type, e.Name)] = true
 	}
 	if len(es) == 0 {
 		return r, nil
 	}
-	recs, err := collect(ctx, tx, "entity_candidates", map[string]any{"needles": sortedKeys(needles)})
+	recs, err := collect(ctx, tx, "entity_candidates", map[string]any{"forms": sortedKeys(forms)})
 	if err != nil {
 		return nil, err
 	}
 	for _, rec := range recs {
 		v, _ := rec.Get("entity")
 		e := entityOf(v)
-		r.add(&e)
+		if r.known[e.ID] == nil {
+			r.add(&e)
+		}
 	}
 	recs, err = collect(ctx, tx, "entity_ids_taken", map[string]any{"ids": sortedKeys(ids)})
 	if err != nil {

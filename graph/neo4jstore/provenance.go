@@ -62,7 +62,7 @@ func publisher(ctx context.Context, tx neo4j.ManagedTransaction, source string) 
 	if form == "" {
 		return "", nil
 	}
-	recs, err := collect(ctx, tx, "entity_candidates", map[string]any{"needles": []string{"|" + form + "|"}})
+	recs, err := collect(ctx, tx, "entity_candidates", map[string]any{"forms": []string{form}})
 	if err != nil {
 		return "", err
 	}

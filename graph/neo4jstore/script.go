@@ -131,7 +131,8 @@ func scriptStatement(kind string) string {
 	k, arg, _ := strings.Cut(kind, ":")
 	switch k {
 	case "entity":
-		return "MERGE (e:Entity {id: row.id}) SET e:" + arg + ", e += row"
+		// Form nodes as entities_upsert writes them, which ingest resolves by.
+		return "MERGE (e:Entity {id: row.id}) SET e:" + arg + ", e += row WITH e UNWIND e.forms AS form MERGE (k:Form {key: form}) MERGE (k)-[:FORM_OF]->(e)"
 	case "article":
 		return "MERGE (a:Article {key: row.key}) SET a += row"
 	case "mentions":

@@ -115,7 +115,8 @@ func (s *Store) connect(ctx context.Context, attempts int) error {
 }
 
 // createSchema runs every statement of schema.cypher; each is IF NOT
-// EXISTS, so opening a store twice changes nothing.
+// EXISTS, so opening a store twice changes nothing. It then gives Form
+// nodes to entities a store without them wrote.
 func (s *Store) createSchema(ctx context.Context) error {
 	for _, stmt := range cypher.Split(cypher.MustGet("schema")) {
 		_, err := neo4j.ExecuteQuery(ctx, s.driver, stmt, nil, neo4j.EagerResultTransformer,
@@ -123,6 +124,11 @@ func (s *Store) createSchema(ctx context.Context) error {
 		if err != nil {
 			return s.fail(ctx, err, "cannot create the Neo4j schema")
 		}
+	}
+	_, err := neo4j.ExecuteQuery(ctx, s.driver, statements["entity_forms_backfill"], nil, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.db))
+	if err != nil {
+		return s.fail(ctx, err, "cannot index the stored entities' forms")
 	}
 	return nil
 }

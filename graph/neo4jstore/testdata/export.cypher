@@ -1,6 +1,7 @@
 // actorgraph graph export: load with cypher-shell -f FILE into an empty database.
 CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE;
 CREATE CONSTRAINT article_key IF NOT EXISTS FOR (a:Article) REQUIRE a.key IS UNIQUE;
+CREATE CONSTRAINT form_key IF NOT EXISTS FOR (f:Form) REQUIRE f.key IS UNIQUE;
 CREATE CONSTRAINT ingest_lock_name IF NOT EXISTS FOR (l:IngestLock) REQUIRE l.name IS UNIQUE;
 CREATE CONSTRAINT rel_meet_id IF NOT EXISTS FOR ()-[r:MEET]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT rel_negotiate_id IF NOT EXISTS FOR ()-[r:NEGOTIATE]-() REQUIRE r.id IS UNIQUE;
@@ -23,11 +24,11 @@ CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name,
 UNWIND [
   {aliases: [], forms: ['harbor daily'], forms_text: '|harbor daily|', id: 'media:harbor-daily', name: 'Harbor Daily', type: 'MEDIA'}
 ] AS row
-MERGE (e:Entity {id: row.id}) SET e:Media, e += row;
+MERGE (e:Entity {id: row.id}) SET e:Media, e += row WITH e UNWIND e.forms AS form MERGE (k:Form {key: form}) MERGE (k)-[:FORM_OF]->(e);
 UNWIND [
   {aliases: ['Farran'], forms: ['ali farran', 'farran'], forms_text: '|ali farran|farran|', id: 'person:ali-farran', name: 'Ali Farran', type: 'PERSON'}
 ] AS row
-MERGE (e:Entity {id: row.id}) SET e:Person, e += row;
+MERGE (e:Entity {id: row.id}) SET e:Person, e += row WITH e UNWIND e.forms AS form MERGE (k:Form {key: form}) MERGE (k)-[:FORM_OF]->(e);
 UNWIND [
   {author: '', forwarded_from: '', hash: '33afa201c820128fb0d187b5f9e9ead6dc0af16cb6d86c6cc09232c8d65283dc', id: 'fx-4', key: 'sha256:33afa201c820128fb0d187b5f9e9ead6dc0af16cb6d86c6cc09232c8d65283dc', platform: '', published: '', source: 'Capital Wire', title: '', url: '', views: 0}
 ] AS row
@@ -35,7 +36,7 @@ MERGE (a:Article {key: row.key}) SET a += row;
 UNWIND [
   {aliases: ['Farran'], forms: ['sadeq farran', 'farran'], forms_text: '|sadeq farran|farran|', id: 'person:sadeq-farran', name: 'Sadeq Farran', type: 'PERSON'}
 ] AS row
-MERGE (e:Entity {id: row.id}) SET e:Person, e += row;
+MERGE (e:Entity {id: row.id}) SET e:Person, e += row WITH e UNWIND e.forms AS form MERGE (k:Form {key: form}) MERGE (k)-[:FORM_OF]->(e);
 UNWIND [
   {author: '', forwarded_from: '', hash: '41d43cabd666c0138d794d92e43bb931d9c18460b38cbd6dbef74b04c51ed63c', id: 'fx-3', key: 'url:https://example.org/news/farran-brothers', platform: '', published: '2025-05-20', source: 'Harbor Daily', title: 'The Farran brothers', url: 'https://example.org/news/farran-brothers', views: 0}
 ] AS row
@@ -44,15 +45,15 @@ UNWIND [
   {aliases: [], forms: ['norland'], forms_text: '|norland|', id: 'country:norland', name: 'Norland', type: 'COUNTRY'},
   {aliases: [], forms: ['oskaria'], forms_text: '|oskaria|', id: 'country:oskaria', name: 'Oskaria', type: 'COUNTRY'}
 ] AS row
-MERGE (e:Entity {id: row.id}) SET e:Country, e += row;
+MERGE (e:Entity {id: row.id}) SET e:Country, e += row WITH e UNWIND e.forms AS form MERGE (k:Form {key: form}) MERGE (k)-[:FORM_OF]->(e);
 UNWIND [
   {aliases: [], forms: ['norland trade office'], forms_text: '|norland trade office|', id: 'organization:norland-trade-office', name: 'Norland Trade Office', type: 'ORGANIZATION'}
 ] AS row
-MERGE (e:Entity {id: row.id}) SET e:Organization, e += row;
+MERGE (e:Entity {id: row.id}) SET e:Organization, e += row WITH e UNWIND e.forms AS form MERGE (k:Form {key: form}) MERGE (k)-[:FORM_OF]->(e);
 UNWIND [
   {aliases: ['O\'Brien', 'Brien; S.'], forms: ['sean o brien', 'o brien', 'brien s'], forms_text: '|sean o brien|o brien|brien s|', id: 'person:sean-o-brien', name: 'Sean O\'Brien', type: 'PERSON'}
 ] AS row
-MERGE (e:Entity {id: row.id}) SET e:Person, e += row;
+MERGE (e:Entity {id: row.id}) SET e:Person, e += row WITH e UNWIND e.forms AS form MERGE (k:Form {key: form}) MERGE (k)-[:FORM_OF]->(e);
 UNWIND [
   {author: 'Ann O\'Neil', forwarded_from: 'Chan;nel|x', hash: '168105fa435581f875ee82a249b0bc62ae4f4c969e2ad95311fe2170d0b7f7d7', id: 'tricky', key: 'url:https://example.org/news/o\'brien?a=1;b=2', platform: 'telegram', published: '2025-08-01', source: 'Harbor Daily', title: 'It\'s "quoted"\\', url: 'https://example.org/news/o\'brien?a=1;b=2', views: 42}
 ] AS row
@@ -61,7 +62,7 @@ UNWIND [
   {aliases: ['Quist'], forms: ['mara quist', 'quist'], forms_text: '|mara quist|quist|', id: 'person:mara-quist', name: 'Mara Quist', type: 'PERSON'},
   {aliases: ['Brevik'], forms: ['tomas brevik', 'brevik'], forms_text: '|tomas brevik|brevik|', id: 'person:tomas-brevik', name: 'Tomas Brevik', type: 'PERSON'}
 ] AS row
-MERGE (e:Entity {id: row.id}) SET e:Person, e += row;
+MERGE (e:Entity {id: row.id}) SET e:Person, e += row WITH e UNWIND e.forms AS form MERGE (k:Form {key: form}) MERGE (k)-[:FORM_OF]->(e);
 UNWIND [
   {author: '', forwarded_from: '', hash: '0891936ba06437f5b439f7287160a36dbb4de3402aa35cb73ffc41a7d5aea9bf', id: 'fx-2', key: 'url:https://example.org/news/second-account', platform: '', published: '2025-03-12', source: 'Capital Wire', title: 'A second account of the talks', url: 'https://example.org/news/second-account', views: 0}
 ] AS row
@@ -69,11 +70,11 @@ MERGE (a:Article {key: row.key}) SET a += row;
 UNWIND [
   {aliases: ['Valdorian'], forms: ['valdoria', 'valdorian'], forms_text: '|valdoria|valdorian|', id: 'country:valdoria', name: 'Valdoria', type: 'COUNTRY'}
 ] AS row
-MERGE (e:Entity {id: row.id}) SET e:Country, e += row;
+MERGE (e:Entity {id: row.id}) SET e:Country, e += row WITH e UNWIND e.forms AS form MERGE (k:Form {key: form}) MERGE (k)-[:FORM_OF]->(e);
 UNWIND [
   {aliases: ['council'], forms: ['council of ministers of valdoria', 'council'], forms_text: '|council of ministers of valdoria|council|', id: 'organization:council-of-ministers-of-valdoria', name: 'Council of Ministers of Valdoria', type: 'ORGANIZATION'}
 ] AS row
-MERGE (e:Entity {id: row.id}) SET e:Organization, e += row;
+MERGE (e:Entity {id: row.id}) SET e:Organization, e += row WITH e UNWIND e.forms AS form MERGE (k:Form {key: form}) MERGE (k)-[:FORM_OF]->(e);
 UNWIND [
   {author: '', forwarded_from: '', hash: '5b9edca3dd6a6cabfc16270857b9de502c41297dcd15551023ba0594c75ac60c', id: 'fx-1', key: 'url:https://example.org/news/valdoria-norland-talks', platform: '', published: '2025-03-10', source: 'Harbor Daily', title: 'Valdoria and Norland hold talks', url: 'https://example.org/news/valdoria-norland-talks', views: 0}
 ] AS row
@@ -81,7 +82,7 @@ MERGE (a:Article {key: row.key}) SET a += row;
 UNWIND [
   {aliases: [], forms: ['port selden'], forms_text: '|port selden|', id: 'location:port-selden', name: 'Port Selden', type: 'LOCATION'}
 ] AS row
-MERGE (e:Entity {id: row.id}) SET e:Location, e += row;
+MERGE (e:Entity {id: row.id}) SET e:Location, e += row WITH e UNWIND e.forms AS form MERGE (k:Form {key: form}) MERGE (k)-[:FORM_OF]->(e);
 UNWIND [
   {article: 'sha256:33afa201c820128fb0d187b5f9e9ead6dc0af16cb6d86c6cc09232c8d65283dc', count: 1, entity: 'media:harbor-daily'},
   {article: 'sha256:33afa201c820128fb0d187b5f9e9ead6dc0af16cb6d86c6cc09232c8d65283dc', count: 1, entity: 'person:ali-farran'},
