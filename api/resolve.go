@@ -14,6 +14,18 @@ import (
 // knows ("did you mean Abbas Araghchi (person:abbas-araghchi)?"), since a
 // misspelt name is the usual cause.
 func (s *Server) resolveEntity(ctx context.Context, param, value string) (graph.Entity, error) {
+	if br, ok := s.Store.(graph.EntityBatchReader); ok {
+		// An id is the usual case, and the entity is all it needs: the
+		// detail LookupEntity reads (roles, relation counts) costs a hub
+		// a scan of its edges.
+		found, err := br.Entities(ctx, []string{value})
+		if err != nil {
+			return graph.Entity{}, err
+		}
+		if e, ok := found[value]; ok {
+			return e, nil
+		}
+	}
 	e, err := graph.LookupEntity(ctx, s.Store, "parameter "+param, value)
 	if graph.ErrorCode(err) != graph.ENOTFOUND {
 		return e, err

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"sort"
-	"strings"
 
 	"github.com/actorgraph/actorgraph/graph"
 )
@@ -69,9 +68,20 @@ func (s *Store) entities(ctx context.Context, q querier, ids []string) (map[stri
 
 var _ graph.EntityBatchReader = (*Store)(nil)
 
-// Entities returns the stored entities among ids, by id, in one query.
+// Entities returns the stored entities among ids, by id, from the name
+// index.
 func (s *Store) Entities(ctx context.Context, ids []string) (map[string]graph.Entity, error) {
-	return s.entities(ctx, s.db, ids)
+	nm, err := s.names(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]graph.Entity, len(ids))
+	for _, id := range ids {
+		if i, ok := nm.pos[id]; ok {
+			out[id] = nm.ents[i]
+		}
+	}
+	return out, nil
 }
 
 // querier is what *sql.DB and *sql.Tx share.
@@ -142,77 +152,22 @@ func (s *Store) Entity(ctx context.Context, id string) (*graph.EntityDetail, err
 }
 
 // FindEntities searches names and aliases: exact form, then prefix, then
-// substring; within a rank by mentions, then id. Each rank is its own
-// query, and a later one runs only while the limit is not reached: exact
-// and prefix matches use the forms index, only substrings scan.
+// substring; within a rank by mentions, then id. It reads the name index
+// (names.go): a substring is looked up by its three-byte pieces rather
+// than by scanning every form.
 func (s *Store) FindEntities(ctx context.Context, f graph.EntityFilter) ([]graph.Entity, error) {
 	n, err := graph.Limit(f.Limit, graph.DefaultLimit, graph.MaxLimit)
 	if err != nil {
 		return nil, err
 	}
-	var typeCond string
-	var typeArgs []any
-	if len(f.Types) > 0 {
-		marks := make([]string, len(f.Types))
-		for i, t := range f.Types {
-			if !t.Valid() {
-				return nil, graph.Errorf(graph.EINVALID, "unknown entity type %q", t)
-			}
-			marks[i] = "?"
-			typeArgs = append(typeArgs, string(t))
-		}
-		typeCond = ` AND type IN (` + strings.Join(marks, ",") + `)`
-	}
-	q := graph.NormalizeName(f.Query)
-	type rank struct {
-		cond string
-		args []any
-	}
-	var ranks []rank
-	if q == "" {
-		ranks = []rank{{"1", nil}}
-	} else {
-		// Valid UTF-8 never holds the byte 0xff, so every form starting
-		// with q sorts below q+"\xff".
-		ranks = []rank{
-			{"form = ?", []any{q}},
-			{"form > ? AND form < ?", []any{q, q + "\xff"}},
-			{"instr(form, ?) > 1", []any{q}},
+	for _, t := range f.Types {
+		if !t.Valid() {
+			return nil, graph.Errorf(graph.EINVALID, "unknown entity type %q", t)
 		}
 	}
-	out := []graph.Entity{}
-	seen := map[string]bool{}
-	for _, r := range ranks {
-		if len(out) >= n {
-			break
-		}
-		args := append(append(append([]any{}, r.args...), typeArgs...), n-len(out)+len(seen))
-		query := `SELECT ` + entityColumns + ` FROM (SELECT DISTINCT entity_id FROM forms WHERE ` + r.cond + typeCond + `) m
-			CROSS JOIN entities e ON e.id = m.entity_id ORDER BY e.mention_count DESC, e.id LIMIT ?`
-		if q == "" {
-			query = `SELECT ` + entityColumns + ` FROM entities e WHERE 1` + typeCond + `
-				ORDER BY e.mention_count DESC, e.id LIMIT ?`
-		}
-		rows, err := s.db.QueryContext(ctx, query, args...)
-		if err != nil {
-			return nil, dbError(err, "cannot search entities")
-		}
-		for rows.Next() && len(out) < n {
-			e, err := scanEntity(rows)
-			if err != nil {
-				rows.Close()
-				return nil, dbError(err, "cannot search entities")
-			}
-			if !seen[e.ID] {
-				seen[e.ID] = true
-				out = append(out, e)
-			}
-		}
-		err = rows.Err()
-		rows.Close()
-		if err != nil {
-			return nil, dbError(err, "cannot search entities")
-		}
+	nm, err := s.names(ctx)
+	if err != nil {
+		return nil, err
 	}
-	return out, nil
+	return nm.find(graph.NormalizeName(f.Query), f.Types, n), nil
 }

@@ -117,11 +117,23 @@ func pairKey(a, b int32) [2]int32 {
 }
 
 // each calls fn for every neighbour of u the query can walk to, in id
-// order, until fn returns false.
-func (sr *search) each(u int32, fn func(v int32) bool) {
-	for i := range sr.ix.adj[u] {
-		n := &sr.ix.adj[u][i]
-		if sr.blockedNodes[n.node] || sr.blockedPairs[pairKey(u, n.node)] || !sr.linked(n) {
+// order, until fn returns false. want, when set, is asked first: a
+// neighbour it refuses costs no filter check, which matters at a hub of
+// thousands.
+func (sr *search) each(u int32, want func(v int32) bool, fn func(v int32) bool) {
+	adj := sr.ix.adj[u]
+	for i := range adj {
+		n := &adj[i]
+		if want != nil && !want(n.node) {
+			continue
+		}
+		if sr.blockedNodes != nil && sr.blockedNodes[n.node] {
+			continue
+		}
+		if sr.blockedPairs != nil && sr.blockedPairs[pairKey(u, n.node)] {
+			continue
+		}
+		if !sr.linked(n) {
 			continue
 		}
 		if !fn(n.node) {
@@ -149,8 +161,14 @@ func (sr *search) tick() error {
 // depth-first walk in id order then yields paths in order without dead
 // ends, and stops after n.
 func (sr *search) allShortest(from, to int32, maxHops, n int) ([][]int32, error) {
-	df := map[int32]int{from: 0}
-	dt := map[int32]int{to: 0}
+	// Distances from each end, -1 where not reached: slices, not maps,
+	// since a search between hubs reaches most of the graph.
+	nodes := len(sr.ix.ids)
+	df, dt := make([]int8, nodes), make([]int8, nodes)
+	for i := range df {
+		df[i], dt[i] = -1, -1
+	}
+	df[from], dt[to] = 0, 0
 	ff, bf := []int32{from}, []int32{to}
 	a, b := 0, 0
 	var met []int32
@@ -178,22 +196,25 @@ func (sr *search) allShortest(from, to int32, maxHops, n int) ([][]int32, error)
 		return nil, nil
 	}
 	d := a + b
-	// Layers 0..a: nodes that reach the meeting layer.
+	// Layers 0..a: nodes that reach the meeting layer. Layer 0 is from
+	// alone, and every node of layer 1 was reached from it, so only the
+	// layers between need the walk back (at a hub, the costly part).
 	valid := make([]map[int32]bool, a+1)
 	valid[a] = map[int32]bool{}
 	for _, m := range met {
 		valid[a][m] = true
 	}
-	for i := a - 1; i >= 0; i-- {
+	for i := a - 1; i >= 1; i-- {
 		valid[i] = map[int32]bool{}
 		for w := range valid[i+1] {
-			sr.each(w, func(u int32) bool {
-				if du, ok := df[u]; ok && du == i {
-					valid[i][u] = true
-				}
+			sr.each(w, func(u int32) bool { return int(df[u]) == i && !valid[i][u] }, func(u int32) bool {
+				valid[i][u] = true
 				return true
 			})
 		}
+	}
+	if a > 0 {
+		valid[0] = map[int32]bool{from: true}
 	}
 	var out [][]int32
 	path := make([]int32, 0, d+1)
@@ -211,12 +232,10 @@ func (sr *search) allShortest(from, to int32, maxHops, n int) ([][]int32, error)
 		var err error
 		sr.each(u, func(v int32) bool {
 			if i+1 <= a {
-				if !valid[i+1][v] {
-					return true
-				}
-			} else if dv, ok := dt[v]; !ok || dv != d-i-1 {
-				return true
+				return valid[i+1][v]
 			}
+			return int(dt[v]) == d-i-1
+		}, func(v int32) bool {
 			err = walk(v, i+1)
 			return err == nil && len(out) < n
 		})
@@ -230,18 +249,15 @@ func (sr *search) allShortest(from, to int32, maxHops, n int) ([][]int32, error)
 
 // expand grows one search by a level: new nodes get depth, and those the
 // other search has seen are where the two meet.
-func (sr *search) expand(frontier []int32, mine, other map[int32]int, depth int) (next, met []int32, err error) {
+func (sr *search) expand(frontier []int32, mine, other []int8, depth int) (next, met []int32, err error) {
 	for _, u := range frontier {
 		if err := sr.tick(); err != nil {
 			return nil, nil, err
 		}
-		sr.each(u, func(v int32) bool {
-			if _, seen := mine[v]; seen {
-				return true
-			}
-			mine[v] = depth
+		sr.each(u, func(v int32) bool { return mine[v] < 0 }, func(v int32) bool {
+			mine[v] = int8(depth)
 			next = append(next, v)
-			if _, ok := other[v]; ok {
+			if other[v] >= 0 {
 				met = append(met, v)
 			}
 			return true
@@ -399,19 +415,21 @@ func (s *Store) materialise(ctx context.Context, sr *search, seqs [][]int32, evi
 			steps[pi] = append(steps[pi], st)
 		}
 	}
+	// Entities before the transaction: an in-memory database has one
+	// connection, which the name index may need to build.
+	nodeIDs := make([]string, 0, len(nodeSet))
+	for u := range nodeSet {
+		nodeIDs = append(nodeIDs, ix.ids[u])
+	}
+	byID, err := s.Entities(ctx, nodeIDs)
+	if err != nil {
+		return nil, err
+	}
 	tx, err := s.readTx(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer tx.Rollback()
-	nodeIDs := make([]string, 0, len(nodeSet))
-	for u := range nodeSet {
-		nodeIDs = append(nodeIDs, ix.ids[u])
-	}
-	byID, err := s.entities(ctx, tx, nodeIDs)
-	if err != nil {
-		return nil, err
-	}
 	ents := make(map[int32]graph.Entity, len(nodeSet))
 	for u := range nodeSet {
 		e, ok := byID[ix.ids[u]]

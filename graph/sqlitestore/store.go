@@ -90,6 +90,10 @@ var schema = []string{
 	`CREATE INDEX IF NOT EXISTS evidence_article ON evidence(article_key)`,
 }
 
+// maxIdleConns bounds the connections kept open between queries: enough
+// for the concurrent readers of a loaded server.
+const maxIdleConns = 64
+
 // Store is a graph.Store in one SQLite database file.
 type Store struct {
 	db *sql.DB
@@ -105,6 +109,12 @@ type Store struct {
 	// queries wait for one build instead of each building their own (32
 	// at once on a large graph ran the server out of time and memory).
 	building sync.Mutex
+
+	// nm is the name index (names.go), current while nmGen is gen;
+	// nmBuilding is held while one is built.
+	nm         *names
+	nmGen      uint64
+	nmBuilding sync.Mutex
 }
 
 // Open opens or creates the database at path (":memory:" for a private
@@ -132,6 +142,12 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if memory {
 		// Every connection would get its own empty database.
 		db.SetMaxOpenConns(1)
+	} else {
+		// Keep the connections of a busy server open: database/sql keeps
+		// two idle by default, so under load every other query opened a
+		// connection (schema read, pragmas) and started with a cold page
+		// cache, then closed it.
+		db.SetMaxIdleConns(maxIdleConns)
 	}
 	s := &Store{db: db}
 	if err := s.migrate(ctx); err != nil {
