@@ -25,9 +25,9 @@ func scanEdge(r scanner) (graph.Edge, error) {
 
 // fillEvidence reads the evidence of the edges, in evidence order, bounded
 // as graph.EvidenceCap says: n = 0 reads all of it, n > 0 the first n per
-// edge and graph.NoEvidence none. Whatever the edges, it takes one query
-// (two when bounded: the totals are counted from the index), since an
-// answer of many edges must not cost a query each.
+// edge (and their totals) and graph.NoEvidence none (only the totals).
+// Whatever the edges, it takes one query, since an answer of many edges
+// must not cost a query each.
 func fillEvidence(ctx context.Context, tx *sql.Tx, es []graph.Edge, n int) error {
 	if len(es) == 0 {
 		return nil
@@ -45,27 +45,29 @@ func fillEvidence(ctx context.Context, tx *sql.Tx, es []graph.Edge, n int) error
 	if err != nil {
 		return graph.Wrap(graph.EINTERNAL, err, "cannot read evidence")
 	}
-	if n != 0 {
-		if err := countEvidence(ctx, tx, es, at, string(list)); err != nil {
-			return err
-		}
-		if n < 0 {
-			return nil
-		}
+	if n < 0 {
+		return countEvidence(ctx, tx, es, at, string(list))
 	}
-	const cols = `ev.edge_id, ev.article_key, a.id, a.url, a.title, a.published, ev.text, ev.start_off, ev.end_off`
-	query := `SELECT ` + cols + ` FROM evidence ev JOIN articles a ON a.key = ev.article_key
+	const cols = `ev.article_key, a.id, a.url, a.title, a.published, ev.text, ev.start_off, ev.end_off`
+	query := `SELECT ev.edge_id, 0, ` + cols + ` FROM evidence ev JOIN articles a ON a.key = ev.article_key
 		WHERE ev.edge_id IN (SELECT value FROM json_each(?1))
 		ORDER BY ev.edge_id, ev.article_key, ev.start_off, ev.end_off, ev.text`
 	args := []any{string(list)}
 	if n > 0 {
-		// Per edge, the first n rows in evidence order: the index on
-		// (edge_id, article_key, start_off) walks them in nearly that
-		// order and the LIMIT stops the walk, so a hub edge's thousands
-		// of sentences are not read.
-		query = `SELECT ` + cols + ` FROM json_each(?1) j
-			JOIN evidence ev ON ev.rowid IN (SELECT e2.rowid FROM evidence e2 WHERE e2.edge_id = j.value
-				ORDER BY e2.article_key, e2.start_off, e2.end_off, e2.text LIMIT ?2)
+		// Per edge, the rows up to its n-th in index order (article,
+		// start), ties included, with its total: the cut and the count
+		// come from the index alone, and the range then reads a few rows
+		// rather than all of an edge's sentences. The ties are cut below,
+		// once sorted whole.
+		query = `WITH cut AS MATERIALIZED (SELECT j.value AS id,
+				coalesce((SELECT e2.article_key FROM evidence e2 WHERE e2.edge_id = j.value
+					ORDER BY e2.article_key, e2.start_off LIMIT 1 OFFSET ?2 - 1), char(1114111)) AS k,
+				coalesce((SELECT e2.start_off FROM evidence e2 WHERE e2.edge_id = j.value
+					ORDER BY e2.article_key, e2.start_off LIMIT 1 OFFSET ?2 - 1), 9223372036854775807) AS s,
+				(SELECT count(*) FROM evidence e2 WHERE e2.edge_id = j.value) AS total
+				FROM json_each(?1) j)
+			SELECT ev.edge_id, cut.total, ` + cols + ` FROM cut
+			JOIN evidence ev ON ev.edge_id = cut.id AND (ev.article_key, ev.start_off) <= (cut.k, cut.s)
 			JOIN articles a ON a.key = ev.article_key
 			ORDER BY ev.edge_id, ev.article_key, ev.start_off, ev.end_off, ev.text`
 		args = append(args, n)
@@ -77,12 +79,19 @@ func fillEvidence(ctx context.Context, tx *sql.Tx, es []graph.Edge, n int) error
 	defer rows.Close()
 	for rows.Next() {
 		var id string
+		var total int
 		var ev graph.Evidence
-		if err := rows.Scan(&id, &ev.ArticleKey, &ev.ArticleID, &ev.ArticleURL, &ev.ArticleTitle, &ev.Published,
+		if err := rows.Scan(&id, &total, &ev.ArticleKey, &ev.ArticleID, &ev.ArticleURL, &ev.ArticleTitle, &ev.Published,
 			&ev.Text, &ev.Start, &ev.End); err != nil {
 			return dbError(err, "cannot read evidence")
 		}
 		for _, i := range at[id] {
+			if n > 0 {
+				es[i].EvidenceTotal = total
+				if len(es[i].Evidence) == n {
+					continue
+				}
+			}
 			es[i].Evidence = append(es[i].Evidence, ev)
 		}
 	}
