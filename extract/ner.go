@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"encoding/binary"
 	"errors"
+	"hash/maphash"
 	"math"
 	"strconv"
 	"strings"
@@ -19,13 +20,15 @@ import (
 // prose's entity stage (package ner) is most of prose's time: for every
 // token it sums 17 feature weights for each of 13 labels, each weight found
 // by a binary search over 150,000 keys, and it compiles two regular
-// expressions per token. The same model, read into a map from feature to
-// its weights per label, labels a token with 17 lookups and no garbage.
+// expressions per token. The same model, read into a table from feature
+// value to its weights per label, labels a token with 17 lookups and
+// little garbage.
 // nerScorer is that reading; it computes exactly what ner.Extracter.Label
 // does (same features, same float32 sums in the same order, same
 // tie-break), which TestNERScorerMatchesProse checks on every token of
-// several hundred articles. If a later prose ships a model we cannot read,
-// nerLabeler falls back to prose's own Extracter.
+// several hundred articles and thousands of odd texts. If a later prose
+// ships a model we cannot read, nerModels falls back to prose's own
+// Extracter.
 
 // labeler gives each token an IOB entity label in place.
 type labeler interface {
@@ -52,25 +55,42 @@ type nerPair struct {
 	label labeler
 }
 
-// nerFeatures are the model's features in the order prose sums them.
-var nerFeatures = [...]string{
-	"bias", "en-wordlist", "nextpos", "nextword", "pos", "pos+prevtag",
-	"prefix3", "prevpos", "prevtag", "prevword", "shape", "shape+prevtag",
-	"suffix3", "word", "word+nextpos", "word.lower", "wordlen"}
-
 // nerWeight is one label's weight for a feature value.
 type nerWeight struct {
 	w     float32
 	label uint8
 }
 
-// nerScorer is prose's maximum-entropy entity model keyed by feature value.
+// nerScorer is prose's maximum-entropy entity model keyed by feature value
+// ("word-Kampala"): a group of weights, one per label the model knows for
+// it. The index is an open-addressing table of hashes of the values, which
+// a process builds in a few tens of milliseconds where a map of 128,000
+// strings takes a tenth of a second.
 type nerScorer struct {
 	labels []string
-	hist   []string          // each label as the next token's "prevtag" reads it: B, I or O
-	index  map[string]uint32 // "feature-value" → first weight <<4 | number of weights
+	hist   []string // each label as the next token's "prevtag" reads it: B, I or O
+	seed   maphash.Seed
+	table  []uint64 // slot → the value's hash, high 32 bits, and its group+1, low 32; 0 when empty
+	values []string // group → "feature-value"
+	spans  []uint32 // group → first weight <<4 | number of weights
 	ws     []nerWeight
 	basic  map[string]bool // Ogden's Basic English, the "en-wordlist" feature
+}
+
+// nerGroup finds the group of value, hashed to h: linear probing from the
+// slot h names to the first slot holding value, or the empty slot where it
+// would go.
+func nerGroup[V string | []byte](m *nerScorer, h uint64, value V) (slot int, g uint32, ok bool) {
+	mask := len(m.table) - 1
+	for i := int(h) & mask; ; i = (i + 1) & mask {
+		e := m.table[i]
+		if e == 0 {
+			return i, 0, false
+		}
+		if e>>32 == h>>32 && m.values[uint32(e)-1] == string(value) {
+			return i, uint32(e) - 1, true
+		}
+	}
 }
 
 //go:embed nerdata/basic-english.txt
@@ -89,7 +109,7 @@ func readNERModel(data []byte) (*nerScorer, error) {
 	if n == 0 || n > 15 {
 		return nil, errors.New("unexpected number of labels")
 	}
-	m := &nerScorer{index: map[string]uint32{}, basic: map[string]bool{}}
+	m := &nerScorer{basic: map[string]bool{}}
 	for range n {
 		l := string(r.bytes(int(r.u16())))
 		m.labels = append(m.labels, l)
@@ -104,8 +124,15 @@ func readNERModel(data []byte) (*nerScorer, error) {
 		return nil, errors.New("truncated prose entity model")
 	}
 	// One feature value's keys need not be adjacent ("word-X-O" sorts
-	// after "word-X-Bank-O"): count them first, then place them.
-	prefixes := make([]string, nk)
+	// after "word-X-Bank-O"): group them first, then place them.
+	m.seed = maphash.MakeSeed()
+	size := 1 << 10
+	for size < nk*3/2 {
+		size *= 2
+	}
+	m.table = make([]uint64, size)
+	m.values, m.spans = make([]string, 0, nk), make([]uint32, 0, nk)
+	group := make([]uint32, nk)
 	labels := make([]uint8, nk)
 	for k := 0; k < nk; k++ {
 		a, b := binary.LittleEndian.Uint32(offs[k*4:]), binary.LittleEndian.Uint32(offs[k*4+4:])
@@ -125,22 +152,31 @@ func readNERModel(data []byte) (*nerScorer, error) {
 		if li < 0 {
 			return nil, errors.New("key without a label in prose entity model")
 		}
-		prefixes[k], labels[k] = key[:len(key)-len(m.labels[li])-1], uint8(li)
-		m.index[prefixes[k]]++
+		value := key[:len(key)-len(m.labels[li])-1]
+		h := maphash.String(m.seed, value)
+		slot, g, ok := nerGroup(m, h, value)
+		if !ok {
+			g = uint32(len(m.values))
+			m.table[slot] = h>>32<<32 | uint64(g+1)
+			m.values = append(m.values, value)
+			m.spans = append(m.spans, 0)
+		}
+		m.spans[g]++
+		group[k], labels[k] = g, uint8(li)
 	}
 	start := uint32(0)
-	for p, c := range m.index {
-		if c > 15 {
+	for g, n := range m.spans {
+		if n > 15 {
 			return nil, errors.New("a feature value with more than 15 labels in prose entity model")
 		}
-		m.index[p] = start << 4
-		start += c
+		m.spans[g] = start << 4
+		start += n
 	}
 	m.ws = make([]nerWeight, nk)
-	for k, p := range prefixes {
-		v := m.index[p]
+	for k, g := range group {
+		v := m.spans[g]
 		m.ws[v>>4+v&15] = nerWeight{math.Float32frombits(binary.LittleEndian.Uint32(wb[k*4:])), labels[k]}
-		m.index[p] = v + 1
+		m.spans[g] = v + 1
 	}
 	for _, w := range strings.Fields(basicEnglish) {
 		m.basic[w] = true
@@ -182,71 +218,49 @@ func (r *modelReader) u32() uint32 {
 func (m *nerScorer) Label(toks []prose.Token) {
 	scores := make([]float32, len(m.labels))
 	key := make([]byte, 0, 128)
-	prevTag, prevShape, prevLower := "None", "None", "None"
+	prevTag, prevPos, prevShape, prevLower := "None", "None", "None", "None"
 	for i := range toks {
 		clear(scores)
 		word, pos := toks[i].Text, toks[i].Tag
 		lw := strings.ToLower(word)
+		prefix, suffix := lw[:min(len(lw), 3)], lw[len(lw)-min(len(lw), 3):]
+		if !isASCII(word) {
+			// prose lowers the first and last three bytes, not runes
+			prefix, suffix = strings.ToLower(word[:min(len(word), 3)]), strings.ToLower(word[len(word)-min(len(word), 3):])
+		}
 		sh := nerShape(word, lw)
 		nextWord, nextPos := "None", "None"
 		if i+1 < len(toks) {
 			nextWord, nextPos = strings.ToLower(toks[i+1].Text), strings.ToLower(toks[i+1].Tag)
 		}
+		if i > 0 {
+			prevPos = toks[i-1].Tag
+		}
 		if i < 2 {
-			prevShape = "None"
+			prevShape = "None" // as prose has it, also for the second token
 		}
-		for f, name := range nerFeatures {
-			key = append(append(key[:0], name...), '-')
-			switch f {
-			case 0:
-				key = append(key, "True"...)
-			case 1:
-				if m.basic[word] {
-					key = append(key, "True"...)
-				} else {
-					key = append(key, "False"...)
-				}
-			case 2:
-				key = append(key, nextPos...)
-			case 3:
-				key = append(key, nextWord...)
-			case 4:
-				key = append(key, pos...)
-			case 5:
-				key = append(append(append(key, pos...), '+'), prevTag...)
-			case 6:
-				key = append(key, strings.ToLower(word[:min(len(word), 3)])...)
-			case 7:
-				if i == 0 {
-					key = append(key, "None"...)
-				} else {
-					key = append(key, toks[i-1].Tag...)
-				}
-			case 8:
-				key = append(key, prevTag...)
-			case 9:
-				key = append(key, prevLower...)
-			case 10:
-				key = append(key, sh...)
-			case 11:
-				key = append(append(append(key, prevShape...), '+'), prevTag...)
-			case 12:
-				key = append(key, strings.ToLower(word[len(word)-min(len(word), 3):])...)
-			case 13:
-				key = append(key, word...)
-			case 14:
-				key = append(append(append(key, lw...), '+'), nextPos...)
-			case 15:
-				key = append(key, lw...)
-			case 16:
-				key = strconv.AppendInt(key, int64(len(word)), 10)
-			}
-			if v, ok := m.index[string(key)]; ok {
-				for _, w := range m.ws[v>>4 : v>>4+v&15] {
-					scores[w.label] += w.w
-				}
-			}
+		basic := "False"
+		if m.basic[word] {
+			basic = "True"
 		}
+		// prose's features, in the order it sums them
+		key = m.add(scores, key, "bias-True")
+		key = m.add(scores, key, "en-wordlist-", basic)
+		key = m.add(scores, key, "nextpos-", nextPos)
+		key = m.add(scores, key, "nextword-", nextWord)
+		key = m.add(scores, key, "pos-", pos)
+		key = m.add(scores, key, "pos+prevtag-", pos, "+", prevTag)
+		key = m.add(scores, key, "prefix3-", prefix)
+		key = m.add(scores, key, "prevpos-", prevPos)
+		key = m.add(scores, key, "prevtag-", prevTag)
+		key = m.add(scores, key, "prevword-", prevLower)
+		key = m.add(scores, key, "shape-", sh)
+		key = m.add(scores, key, "shape+prevtag-", prevShape, "+", prevTag)
+		key = m.add(scores, key, "suffix3-", suffix)
+		key = m.add(scores, key, "word-", word)
+		key = m.add(scores, key, "word+nextpos-", lw, "+", nextPos)
+		key = m.add(scores, key, "word.lower-", lw)
+		key = m.add(scores, key, "wordlen-", strconv.Itoa(len(word)))
 		best, bestScore := 0, float32(math.Inf(-1))
 		for j, s := range scores {
 			if s > bestScore {
@@ -256,6 +270,31 @@ func (m *nerScorer) Label(toks []prose.Token) {
 		toks[i].Label = m.labels[best]
 		prevTag, prevShape, prevLower = m.hist[best], sh, lw
 	}
+}
+
+// add adds to scores the weights of the feature value the parts spell,
+// using key as its buffer, which it returns.
+func (m *nerScorer) add(scores []float32, key []byte, parts ...string) []byte {
+	key = key[:0]
+	for _, p := range parts {
+		key = append(key, p...)
+	}
+	if _, g, ok := nerGroup(m, maphash.Bytes(m.seed, key), key); ok {
+		v := m.spans[g]
+		for _, w := range m.ws[v>>4 : v>>4+v&15] {
+			scores[w.label] += w.w
+		}
+	}
+	return key
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // nerShape is prose's "shape" feature: number, punct (the last character
