@@ -18,6 +18,8 @@ import (
 // article per op, spread over GOMAXPROCS goroutines: run it with -cpu 1,2
 // for the single-core rate and the speed-up. It reports KB/s and
 // articles/s, and the CPU time the process spent per article (see below).
+// The pipeline takes a few milliseconds an article, so -benchtime 100x
+// lasts a fraction of a second: on a shared machine prefer -benchtime 3s.
 // prose-no-ner is NewDocument without named-entity extraction.
 func BenchmarkThroughput(b *testing.B) {
 	arts := gen.Articles(gen.Options{Seed: 1}, loadtest.Size("EXTRACT_ARTICLES", 50))
