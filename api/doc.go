@@ -51,24 +51,32 @@
 //	     types (repeatable or comma list). {"entities":[...],"near_misses"}
 //	GET  /v1/entities/{id}
 //	     {"entity":{...,"roles":[...],"relation_counts":{...}}}
-//	GET  /v1/entities/{id}/relations?other=&after=&limit=&<filter>
-//	GET  /v1/relations?entity=&other=&after=&limit=&<filter>
+//	GET  /v1/entities/{id}/relations?other=&after=&limit=&evidence=&<filter>
+//	GET  /v1/relations?entity=&other=&after=&limit=&evidence=&<filter>
 //	     {"relations":[...],"next","next_url","entities":{id:{...}}}, ordered by
-//	     id; pass next as after for the following page.
-//	GET  /v1/relations/{id}
-//	     {"relation":{...,"evidence":[...]},"entities":{...}}
+//	     id; pass next as after for the following page. evidence 0..100
+//	     keeps that many sentences per edge ("evidence_total" counts all);
+//	     absent, all.
+//	GET  /v1/relations/{id}?offset=&limit=
+//	     {"relation":{...,"evidence":[...]},"entities":{...}}; with offset
+//	     or limit (1..1000, default 50) one page of the evidence,
+//	     "evidence_total" and "next_url" for the next page.
 //	GET  /v1/entities/{id}/neighborhood?depth=&limit=&evidence=&<filter>
 //	     the subgraph within depth hops (1..3, default 1), nearest edges
 //	     first, at most limit edges (1..2000, default 200; a hub is cut
 //	     there and "truncated" is true). Edges come with "evidence": []
-//	     unless evidence=true; /v1/relations/{id} has the sentences.
+//	     unless evidence= a count 0..100 or true (all); /v1/relations/{id}
+//	     has the sentences.
 //	     {"entity","entities":[root first,...],"edges":[...],"truncated"}
-//	GET  /v1/paths?from=&to=&max_hops=&k=&limit=&via_hops=&<filter>
+//	GET  /v1/paths?from=&to=&max_hops=&k=&limit=&via_hops=&evidence=&step_edges=&<filter>
 //	     from, to: ids or names (required); max_hops 1..6 (default 4); k asks
 //	     for the k shortest simple paths; limit 1..100 (default 10); via_hops
-//	     also walks through relations' via entities. No path (a date
-//	     window no relation falls in, say) is 200 with "paths": [].
-//	     {"from","to","paths":[{"nodes":[...],"steps":[{"from","to","edges","via"}]}],"entities"}
+//	     also walks through relations' via entities; evidence 0..100
+//	     (default 3) sentences per edge ("evidence_total" counts all);
+//	     step_edges 1..1000 (default 10) edges per step, the best
+//	     supported ("edges_total" counts all). No path (a date window no
+//	     relation falls in, say) is 200 with "paths": [].
+//	     {"from","to","paths":[{"nodes":[...],"steps":[{"from","to","edges","edges_total","via"}]}],"entities"}
 //	GET  /v1/timeline?entity=&other=&limit=&format=&<filter>
 //	     dated relations, oldest first. format json (default):
 //	     {"relations":[...],"entities":{...}}; csv (text/csv), timelinejs
