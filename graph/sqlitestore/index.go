@@ -1,8 +1,10 @@
 package sqlitestore
 
 import (
+	"cmp"
 	"context"
-	"sort"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -102,6 +104,11 @@ func (s *Store) index(ctx context.Context) (*index, error) {
 	return ix, nil
 }
 
+// buildIndex reads the whole graph into an index. At a million edges the
+// index is most of a server's memory, so the strings edges repeat (ends,
+// types, dates, polarity, role) are shared rather than held per edge, and
+// the adjacency is built by sorting one flat list of links rather than
+// with a map per node.
 func (s *Store) buildIndex(ctx context.Context) (*index, error) {
 	tx, err := s.readTx(ctx)
 	if err != nil {
@@ -130,6 +137,28 @@ func (s *Store) buildIndex(ctx context.Context) (*index, error) {
 
 	// Table order, sorted here: walking the id index would cost a table
 	// lookup per edge.
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM edges`).Scan(&n); err != nil {
+		return nil, dbError(err, "cannot read the graph")
+	}
+	ix.edges = make([]iedge, 0, n)
+	shared := map[string]string{}
+	intern := func(v string) string {
+		if p, ok := ix.pos[v]; ok {
+			return ix.ids[p]
+		}
+		if w, ok := shared[v]; ok {
+			return w
+		}
+		shared[v] = v
+		return v
+	}
+	internAll := func(vs []string) []string {
+		for i, v := range vs {
+			vs[i] = intern(v)
+		}
+		return vs
+	}
 	rows, err = tx.QueryContext(ctx, `SELECT `+edgeColumns+` FROM edges ed`)
 	if err != nil {
 		return nil, dbError(err, "cannot read the graph")
@@ -141,36 +170,27 @@ func (s *Store) buildIndex(ctx context.Context) (*index, error) {
 			return nil, dbError(err, "cannot read the graph")
 		}
 		e.Evidence = nil
+		e.Type = graph.RelationType(intern(string(e.Type)))
+		e.Polarity = graph.Polarity(intern(string(e.Polarity)))
+		e.Subject, e.Object, e.Date, e.Role = intern(e.Subject), intern(e.Object), intern(e.Date), intern(e.Role)
+		e.Via, e.AttributedTo = internAll(e.Via), internAll(e.AttributedTo)
 		ix.edges = append(ix.edges, iedge{e: e})
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, dbError(err, "cannot read the graph")
 	}
-	sort.Slice(ix.edges, func(i, j int) bool { return ix.edges[i].e.ID < ix.edges[j].e.ID })
+	slices.SortFunc(ix.edges, func(a, b iedge) int { return strings.Compare(a.e.ID, b.e.ID) })
 
-	// Adjacency: collect per node, then sort by neighbour.
-	adj := make([]map[int32]*neighbor, len(ix.ids))
-	link := func(a, b, edge int32, via bool) {
-		for _, p := range [2][2]int32{{a, b}, {b, a}} {
-			m := adj[p[0]]
-			if m == nil {
-				m = map[int32]*neighbor{}
-				adj[p[0]] = m
-			}
-			n := m[p[1]]
-			if n == nil {
-				n = &neighbor{node: p[1]}
-				m[p[1]] = n
-			}
-			list := &n.real
-			if via {
-				list = &n.via
-			}
-			if k := len(*list); k == 0 || (*list)[k-1] != edge {
-				*list = append(*list, edge)
-			}
-		}
+	// Adjacency: every link in both directions, sorted by node, neighbour,
+	// kind and edge, then cut into per-node lists.
+	type link struct {
+		from, to, edge int32
+		via            bool
+	}
+	links := make([]link, 0, 2*len(ix.edges)+len(ix.edges)/2)
+	add := func(a, b, edge int32, via bool) {
+		links = append(links, link{a, b, edge, via}, link{b, a, edge, via})
 	}
 	for i, ie := range ix.edges {
 		a, aok := ix.pos[ie.e.Subject]
@@ -179,27 +199,69 @@ func (s *Store) buildIndex(ctx context.Context) (*index, error) {
 			continue
 		}
 		if a != b {
-			link(a, b, int32(i), false)
+			add(a, b, int32(i), false)
 		}
 		for _, v := range ie.e.Via {
 			c, ok := ix.pos[v]
 			if !ok || c == a || c == b {
 				continue
 			}
-			link(a, c, int32(i), true)
+			add(a, c, int32(i), true)
 			if b != a {
-				link(c, b, int32(i), true)
+				add(c, b, int32(i), true)
 			}
 		}
 	}
-	ix.adj = make([][]neighbor, len(ix.ids))
-	for i, m := range adj {
-		list := make([]neighbor, 0, len(m))
-		for _, n := range m {
-			list = append(list, *n)
+	slices.SortFunc(links, func(x, y link) int {
+		switch {
+		case x.from != y.from:
+			return cmp.Compare(x.from, y.from)
+		case x.to != y.to:
+			return cmp.Compare(x.to, y.to)
+		case x.via != y.via:
+			if !x.via {
+				return -1
+			}
+			return 1
 		}
-		sort.Slice(list, func(x, y int) bool { return list[x].node < list[y].node })
-		ix.adj[i] = list
+		return cmp.Compare(x.edge, y.edge)
+	})
+	// One backing array for all edge lists, one for all neighbours.
+	edgeNums := make([]int32, 0, len(links))
+	nbrs := make([]neighbor, 0, len(links))
+	ix.adj = make([][]neighbor, len(ix.ids))
+	for i := 0; i < len(links); {
+		from := links[i].from
+		start := len(nbrs)
+		for i < len(links) && links[i].from == from {
+			to := links[i].to
+			nb := neighbor{node: to}
+			for _, via := range [2]bool{false, true} {
+				first := len(edgeNums)
+				for i < len(links) && links[i].from == from && links[i].to == to && links[i].via == via {
+					// An edge joins a pair once, whatever its via list says.
+					if k := len(edgeNums); k == first || edgeNums[k-1] != links[i].edge {
+						edgeNums = append(edgeNums, links[i].edge)
+					}
+					i++
+				}
+				if len(edgeNums) > first {
+					list := edgeNums[first:len(edgeNums):len(edgeNums)]
+					if via {
+						nb.via = list
+					} else {
+						nb.real = list
+					}
+				}
+			}
+			nbrs = append(nbrs, nb)
+		}
+		ix.adj[from] = nbrs[start:len(nbrs):len(nbrs)]
+	}
+	for i := range ix.adj {
+		if ix.adj[i] == nil {
+			ix.adj[i] = []neighbor{}
+		}
 	}
 	return ix, nil
 }

@@ -74,6 +74,13 @@ func (s *Store) ingestBatch(ctx context.Context, xs []graph.Extraction) (graph.I
 	if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
 		return rep, dbError(err, "cannot start writing")
 	}
+	// A transaction of a thousand articles in a big graph dirties a page
+	// for nearly every row it writes; with the readers' cache those spill
+	// to the log and are read back before the commit (at a million
+	// relations, a third of ingest time went to reading pages).
+	if _, err := conn.ExecContext(ctx, `PRAGMA cache_size = -262144`); err != nil {
+		return rep, dbError(err, "cannot start writing")
+	}
 	defer conn.ExecContext(context.Background(), `PRAGMA foreign_keys = ON`)
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
