@@ -32,6 +32,12 @@ import (
 // status other than 200; the target is none) and, among them, client
 // timeouts after 30 s, without failing: a slow answer is a figure, not a
 // broken test.
+//
+// paths-latency is the latency of one path query at a time through HTTP
+// (one connection, ACTORGRAPH_BENCH_API_LATENCY_QUERIES requests, default
+// 200): what an analyst waits for, as opposed to the saturated server of
+// the 32-connection runs, whose latency is mostly queueing (by Little's
+// law, 32 connections at R requests a second wait 32/R on average).
 func BenchmarkAPI(b *testing.B) {
 	base := os.Getenv("ACTORGRAPH_BENCH_API_URL")
 	if base == "" {
@@ -70,11 +76,16 @@ func BenchmarkAPI(b *testing.B) {
 	for _, c := range []struct {
 		name    string
 		targets []string
-	}{{"paths", paths}, {"entities", search}} {
+		conns   int
+	}{{"paths", paths, conns}, {"entities", search, conns}, {"paths-latency", paths[:min(len(paths), loadtest.Size("API_LATENCY_QUERIES", 200))], 1}} {
 		b.Run(c.name, func(b *testing.B) {
+			cfg := loadtest.Config{Targets: c.targets, Conns: c.conns, Duration: d}
+			if c.conns == 1 {
+				cfg = loadtest.Config{Targets: c.targets, Conns: 1, Requests: len(c.targets)}
+			}
 			var all loadtest.Result
 			for b.Loop() {
-				res, err := loadtest.Run(context.Background(), loadtest.Config{Targets: c.targets, Conns: conns, Duration: d})
+				res, err := loadtest.Run(context.Background(), cfg)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -91,7 +102,7 @@ func BenchmarkAPI(b *testing.B) {
 			all.Latencies.Report(b)
 			b.ReportMetric(float64(all.Errors), "errors")
 			b.ReportMetric(float64(all.Timeouts), "timeouts")
-			b.ReportMetric(float64(conns), "conns")
+			b.ReportMetric(float64(cfg.Conns), "conns")
 			if all.Errors > 0 {
 				b.Logf("%d of %d requests failed (%d timed out); first: %s", all.Errors, all.Requests, all.Timeouts, all.FirstError)
 			}

@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -20,6 +21,9 @@ type Config struct {
 	// Timeout bounds one request; zero means 30 seconds. A request over
 	// it is an error.
 	Timeout time.Duration
+	// Requests, when positive, ends the run after that many requests in
+	// all, each target in turn; Duration may then be zero (no time limit).
+	Requests int
 }
 
 // Result sums up a load run. An error is a failed request or any status
@@ -45,8 +49,8 @@ func (r Result) RPS() float64 {
 // Run sends load until the duration is over or ctx is done, and waits for
 // the requests in flight.
 func Run(ctx context.Context, cfg Config) (Result, error) {
-	if len(cfg.Targets) == 0 || cfg.Conns <= 0 || cfg.Duration <= 0 {
-		return Result{}, fmt.Errorf("loadtest: want targets, connections and a duration, got %d, %d, %v", len(cfg.Targets), cfg.Conns, cfg.Duration)
+	if len(cfg.Targets) == 0 || cfg.Conns <= 0 || (cfg.Duration <= 0 && cfg.Requests <= 0) {
+		return Result{}, fmt.Errorf("loadtest: want targets, connections and a duration or a request count, got %d, %d, %v, %d", len(cfg.Targets), cfg.Conns, cfg.Duration, cfg.Requests)
 	}
 	timeout := cfg.Timeout
 	if timeout == 0 {
@@ -62,8 +66,12 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 		},
 	}
 	defer client.CloseIdleConnections()
-	ctx, cancel := context.WithTimeout(ctx, cfg.Duration)
+	cancel := func() {}
+	if cfg.Duration > 0 {
+		ctx, cancel = context.WithTimeout(ctx, cfg.Duration)
+	}
 	defer cancel()
+	var sent atomic.Int64
 
 	var (
 		mu  sync.Mutex
@@ -79,6 +87,13 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 			var errs, timeouts int
 			var first string
 			for i := w; ctx.Err() == nil; i++ {
+				if cfg.Requests > 0 {
+					n := int(sent.Add(1))
+					if n > cfg.Requests {
+						break
+					}
+					i = n - 1
+				}
 				t0 := time.Now()
 				// Requests do not take ctx: one in flight at the end
 				// finishes and counts, as a real client's would.

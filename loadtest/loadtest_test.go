@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -104,6 +105,33 @@ func TestRun(t *testing.T) {
 func TestRunConfig(t *testing.T) {
 	if _, err := loadtest.Run(context.Background(), loadtest.Config{Conns: 1, Duration: time.Second}); err == nil {
 		t.Error("no targets: no error")
+	}
+}
+
+// TestRunRequests checks that a run by count sends each target in turn,
+// exactly that many requests, with no time limit.
+func TestRunRequests(t *testing.T) {
+	var mu sync.Mutex
+	seen := map[string]int{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		seen[r.URL.Path]++
+		mu.Unlock()
+	}))
+	defer srv.Close()
+	targets := []string{srv.URL + "/a", srv.URL + "/b", srv.URL + "/c"}
+	for _, conns := range []int{1, 3} {
+		clear(seen)
+		res, err := loadtest.Run(context.Background(), loadtest.Config{Targets: targets, Conns: conns, Requests: 6})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Requests != 6 || res.Errors != 0 || len(res.Latencies) != 6 {
+			t.Errorf("conns %d: %d requests, %d errors; want 6 and none", conns, res.Requests, res.Errors)
+		}
+		if seen["/a"] != 2 || seen["/b"] != 2 || seen["/c"] != 2 {
+			t.Errorf("conns %d: targets hit %v, want each twice", conns, seen)
+		}
 	}
 }
 
