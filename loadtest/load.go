@@ -12,8 +12,9 @@ import (
 
 // BenchLoad measures ingesting generated graphs into empty stores made by
 // open: for each base size, base relations (ten per article, among a fifth
-// as many actors) and ten times as many, each written 32 articles per
-// Ingest call (as `actorgraph ingest` does) and one article per call. It
+// as many actors) and ten times as many, each written 1000 articles per
+// Ingest call (a bulk load), 32 (as `actorgraph ingest` does) and one
+// article per call. It
 // reports articles/s and relations/s, timing the Ingest calls only (not
 // generating the articles). One article per call runs only up to
 // ACTORGRAPH_BENCH_LOAD_SINGLE_MAX relations (default 20000): beyond, a
@@ -38,7 +39,7 @@ func BenchLoad(b *testing.B, open func(testing.TB) graph.Store, bases ...int) {
 	}
 	for _, rels := range sizes {
 		g := NewGraph(uint64(rels), max(rels/5, 50), rels)
-		for _, batch := range []int{32, 1} {
+		for _, batch := range []int{1000, 32, 1} {
 			if batch == 1 && rels > Size("LOAD_SINGLE_MAX", 20000) {
 				continue
 			}
