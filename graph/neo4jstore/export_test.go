@@ -59,12 +59,14 @@ func (s *Store) TakeSnapshot(ctx context.Context) (*Snapshot, error) {
 
 // LoadAll replaces the database's content with snap.
 func (s *Store) LoadAll(ctx context.Context, snap *Snapshot) error {
+	if err := s.clear(ctx); err != nil {
+		return err
+	}
 	_, err := s.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		for _, q := range []struct {
 			stmt   string
 			params map[string]any
 		}{
-			{statements["clear"], nil},
 			{loadNodes, map[string]any{"rows": snap.Nodes}},
 			{loadRels, map[string]any{"rows": snap.Rels}},
 			{loadDone, nil},

@@ -190,26 +190,37 @@ func (g *pathGraph) search(ctx context.Context, tx neo4j.ManagedTransaction, fro
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		i := 0
-		if len(side[1].front) < len(side[0].front) {
-			i = 1
-		}
-		sd := &side[i]
-		if err := g.expand(ctx, tx, sd.front); err != nil {
-			return nil, err
-		}
-		var next []string
-		for _, n := range sd.front {
-			for _, m := range g.neighbours(n) {
-				if _, ok := sd.dist[m]; !ok {
-					sd.dist[m] = sd.r + 1
-					next = append(next, m)
-				}
+		// The first round expands both ends with one statement (two
+		// nodes cost what one does); later rounds the smaller frontier.
+		grow := []int{0, 1}
+		if side[0].r+side[1].r > 0 {
+			grow = grow[:1]
+			if len(side[1].front) < len(side[0].front) {
+				grow[0] = 1
 			}
 		}
-		sort.Strings(next)
-		sd.front = next
-		sd.r++
+		var nodes []string
+		for _, i := range grow {
+			nodes = append(nodes, side[i].front...)
+		}
+		if err := g.expand(ctx, tx, nodes); err != nil {
+			return nil, err
+		}
+		for _, i := range grow {
+			sd := &side[i]
+			var next []string
+			for _, n := range sd.front {
+				for _, m := range g.neighbours(n) {
+					if _, ok := sd.dist[m]; !ok {
+						sd.dist[m] = sd.r + 1
+						next = append(next, m)
+					}
+				}
+			}
+			sort.Strings(next)
+			sd.front = next
+			sd.r++
+		}
 	}
 }
 

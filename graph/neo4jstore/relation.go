@@ -131,12 +131,17 @@ func mustExist(ctx context.Context, tx neo4j.ManagedTransaction, ids ...string) 
 	if len(want) == 0 {
 		return nil
 	}
-	got, err := entities(ctx, tx, want)
+	recs, err := collect(ctx, tx, "entities_exist", map[string]any{"ids": want})
 	if err != nil {
 		return err
 	}
+	got := make(map[string]bool, len(recs))
+	for _, r := range recs {
+		v, _ := r.Get("id")
+		got[str(v)] = true
+	}
 	for _, id := range want {
-		if _, ok := got[id]; !ok {
+		if !got[id] {
 			return graph.Errorf(graph.ENOTFOUND, "no entity with id %q", id)
 		}
 	}

@@ -225,13 +225,20 @@ func redact(uri string) string {
 	return u.String()
 }
 
-// clear deletes everything in the database; tests use it between cases.
+// clear deletes everything in the database; tests and benchmarks use it
+// between cases. It runs as an auto-commit query, which batched deletion
+// needs.
 func (s *Store) clear(ctx context.Context) error {
-	_, err := s.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		return nil, exec(ctx, tx, "clear", nil)
-	})
-	if err != nil {
-		return s.fail(ctx, err, "cannot clear the database")
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+	defer sess.Close(context.Background())
+	for _, stmt := range cypher.Split(statements["clear_batched"]) {
+		res, err := sess.Run(ctx, stmt, nil)
+		if err == nil {
+			_, err = res.Consume(ctx)
+		}
+		if err != nil {
+			return s.fail(ctx, err, "cannot clear the database")
+		}
 	}
 	return nil
 }
