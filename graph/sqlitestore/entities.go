@@ -26,8 +26,8 @@ func scanEntity(r scanner, extra ...any) (graph.Entity, error) {
 }
 
 // entity reads one entity, ENOTFOUND when there is none.
-func (s *Store) entity(ctx context.Context, q querier, id string) (graph.Entity, error) {
-	e, err := scanEntity(q.QueryRowContext(ctx, `SELECT `+entityColumns+` FROM entities e WHERE e.id = ?`, id))
+func (s *Store) entity(ctx context.Context, tx *sql.Tx, id string) (graph.Entity, error) {
+	e, err := scanEntity(s.queryRow(ctx, tx, `SELECT `+entityColumns+` FROM entities e WHERE e.id = ?`, id))
 	if err == sql.ErrNoRows {
 		return e, graph.Errorf(graph.ENOTFOUND, "no entity %q", id)
 	}
@@ -103,7 +103,7 @@ func (s *Store) Entity(ctx context.Context, id string) (*graph.EntityDetail, err
 	}
 	d := &graph.EntityDetail{Entity: e, Roles: []graph.Role{}, RelationCounts: map[graph.RelationType]int{}}
 
-	rows, err := tx.QueryContext(ctx, `SELECT ed.id, ed.role, ed.object, o.name FROM edges ed JOIN entities o ON o.id = ed.object
+	rows, err := s.query(ctx, tx, `SELECT ed.id, ed.role, ed.object, o.name FROM edges ed JOIN entities o ON o.id = ed.object
 		WHERE ed.subject = ? AND ed.type = ? AND ed.polarity = ?`, id, string(graph.HoldsRole), string(graph.Asserted))
 	if err != nil {
 		return nil, dbError(err, "cannot read roles")
@@ -131,7 +131,7 @@ func (s *Store) Entity(ctx context.Context, id string) (*graph.EntityDetail, err
 		return a.Relation < b.Relation
 	})
 
-	rows, err = tx.QueryContext(ctx, `SELECT type, COUNT(*) FROM edges
+	rows, err = s.query(ctx, tx, `SELECT type, COUNT(*) FROM edges
 		WHERE (subject = ?1 OR object = ?1) AND polarity = ?2 GROUP BY type`, id, string(graph.Asserted))
 	if err != nil {
 		return nil, dbError(err, "cannot count relations")

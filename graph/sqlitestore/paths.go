@@ -415,8 +415,7 @@ func (s *Store) materialise(ctx context.Context, sr *search, seqs [][]int32, evi
 			steps[pi] = append(steps[pi], st)
 		}
 	}
-	// Entities before the transaction: an in-memory database has one
-	// connection, which the name index may need to build.
+	// Entities from the name index (names.go), not the database.
 	nodeIDs := make([]string, 0, len(nodeSet))
 	for u := range nodeSet {
 		nodeIDs = append(nodeIDs, ix.ids[u])
@@ -425,11 +424,6 @@ func (s *Store) materialise(ctx context.Context, sr *search, seqs [][]int32, evi
 	if err != nil {
 		return nil, err
 	}
-	tx, err := s.readTx(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
 	ents := make(map[int32]graph.Entity, len(nodeSet))
 	for u := range nodeSet {
 		e, ok := byID[ix.ids[u]]
@@ -447,7 +441,8 @@ func (s *Store) materialise(ctx context.Context, sr *search, seqs [][]int32, evi
 		full[i] = ix.edges[e].e
 		full[i].Evidence = []graph.Evidence{}
 	}
-	if err := fillEvidence(ctx, tx, full, evidence); err != nil {
+	// One query at most, so no transaction.
+	if err := s.fillEvidence(ctx, nil, full, evidence); err != nil {
 		return nil, err
 	}
 	edges := make(map[int32]graph.Edge, len(edgeList))

@@ -26,55 +26,116 @@ func scanEdge(r scanner) (graph.Edge, error) {
 // fillEvidence reads the evidence of the edges, in evidence order, bounded
 // as graph.EvidenceCap says: n = 0 reads all of it, n > 0 the first n per
 // edge (and their totals) and graph.NoEvidence none (only the totals).
-// Whatever the edges, it takes one query, since an answer of many edges
-// must not cost a query each.
-func fillEvidence(ctx context.Context, tx *sql.Tx, es []graph.Edge, n int) error {
+// Edges read before in this generation of the store come from the
+// evidence cache (evcache.go); the others take one query in all, since an
+// answer of many edges must not cost a query each. tx may be nil: one
+// query needs no transaction.
+func (s *Store) fillEvidence(ctx context.Context, tx *sql.Tx, es []graph.Edge, n int) error {
 	if len(es) == 0 {
 		return nil
 	}
+	gen := s.generation()
 	at := make(map[string][]int, len(es))
-	ids := make([]string, 0, len(es))
+	var ids []string
 	for i := range es {
 		es[i].Evidence = []graph.Evidence{}
 		if _, ok := at[es[i].ID]; !ok {
+			if e, ok := s.evCache.get(gen, evKey{es[i].ID, n}); ok {
+				setEvidence(&es[i], e)
+				continue
+			}
 			ids = append(ids, es[i].ID)
 		}
 		at[es[i].ID] = append(at[es[i].ID], i)
 	}
-	list, err := json.Marshal(ids)
+	if len(ids) == 0 {
+		return nil
+	}
+	read, err := s.readEvidence(ctx, tx, ids, n)
 	if err != nil {
-		return graph.Wrap(graph.EINTERNAL, err, "cannot read evidence")
+		return err
 	}
-	if n < 0 {
-		return countEvidence(ctx, tx, es, at, string(list))
+	for id, is := range at {
+		for _, i := range is {
+			setEvidence(&es[i], read[evKey{id, n}])
+		}
 	}
-	const cols = `ev.article_key, a.id, a.url, a.title, a.published, ev.text, ev.start_off, ev.end_off`
-	query := `SELECT ev.edge_id, 0, ` + cols + ` FROM evidence ev JOIN articles a ON a.key = ev.article_key
+	s.evCache.put(gen, s.generation, read)
+	return nil
+}
+
+// setEvidence sets what fillEvidence read for an edge on e, in a slice of
+// its own.
+func setEvidence(e *graph.Edge, r evEntry) {
+	e.Evidence = append([]graph.Evidence{}, r.evs...)
+	if r.found {
+		e.EvidenceTotal = r.total
+	}
+}
+
+// Evidence queries: all of it, up to ?2 per edge, or the count only.
+const (
+	evCols   = `ev.article_key, a.id, a.url, a.title, a.published, ev.text, ev.start_off, ev.end_off`
+	evAllSQL = `SELECT ev.edge_id, 0, ` + evCols + ` FROM evidence ev JOIN articles a ON a.key = ev.article_key
 		WHERE ev.edge_id IN (SELECT value FROM json_each(?1))
 		ORDER BY ev.edge_id, ev.article_key, ev.start_off, ev.end_off, ev.text`
-	args := []any{string(list)}
-	if n > 0 {
-		// Per edge, the rows up to its n-th in index order (article,
-		// start), ties included, with its total: the cut and the count
-		// come from the index alone, and the range then reads a few rows
-		// rather than all of an edge's sentences. The ties are cut below,
-		// once sorted whole.
-		query = `WITH cut AS MATERIALIZED (SELECT j.value AS id,
-				coalesce((SELECT e2.article_key FROM evidence e2 WHERE e2.edge_id = j.value
-					ORDER BY e2.article_key, e2.start_off LIMIT 1 OFFSET ?2 - 1), char(1114111)) AS k,
-				coalesce((SELECT e2.start_off FROM evidence e2 WHERE e2.edge_id = j.value
-					ORDER BY e2.article_key, e2.start_off LIMIT 1 OFFSET ?2 - 1), 9223372036854775807) AS s,
-				(SELECT count(*) FROM evidence e2 WHERE e2.edge_id = j.value) AS total
-				FROM json_each(?1) j)
-			SELECT ev.edge_id, cut.total, ` + cols + ` FROM cut
-			JOIN evidence ev ON ev.edge_id = cut.id AND (ev.article_key, ev.start_off) <= (cut.k, cut.s)
-			JOIN articles a ON a.key = ev.article_key
-			ORDER BY ev.edge_id, ev.article_key, ev.start_off, ev.end_off, ev.text`
-		args = append(args, n)
+	// Per edge, the rows up to its n-th in index order (article, start),
+	// ties included, with its total: the cut and the count come from the
+	// index alone, and the range then reads a few rows rather than all of
+	// an edge's sentences. The ties are cut in readEvidence, once sorted
+	// whole.
+	evCutSQL = `WITH cut AS MATERIALIZED (SELECT j.value AS id,
+			coalesce((SELECT e2.article_key FROM evidence e2 WHERE e2.edge_id = j.value
+				ORDER BY e2.article_key, e2.start_off LIMIT 1 OFFSET ?2 - 1), char(1114111)) AS k,
+			coalesce((SELECT e2.start_off FROM evidence e2 WHERE e2.edge_id = j.value
+				ORDER BY e2.article_key, e2.start_off LIMIT 1 OFFSET ?2 - 1), 9223372036854775807) AS s,
+			(SELECT count(*) FROM evidence e2 WHERE e2.edge_id = j.value) AS total
+			FROM json_each(?1) j)
+		SELECT ev.edge_id, cut.total, ` + evCols + ` FROM cut
+		JOIN evidence ev ON ev.edge_id = cut.id AND (ev.article_key, ev.start_off) <= (cut.k, cut.s)
+		JOIN articles a ON a.key = ev.article_key
+		ORDER BY ev.edge_id, ev.article_key, ev.start_off, ev.end_off, ev.text`
+	evCountSQL = `SELECT edge_id, COUNT(*) FROM evidence
+		WHERE edge_id IN (SELECT value FROM json_each(?)) GROUP BY edge_id`
+)
+
+// readEvidence reads the evidence of the edges ids in one query: an entry
+// for each id, found set where the query returned rows for it.
+func (s *Store) readEvidence(ctx context.Context, tx *sql.Tx, ids []string, n int) (map[evKey]evEntry, error) {
+	out := make(map[evKey]evEntry, len(ids))
+	for _, id := range ids {
+		out[evKey{id, n}] = evEntry{}
 	}
-	rows, err := tx.QueryContext(ctx, query, args...)
+	list, err := json.Marshal(ids)
 	if err != nil {
-		return dbError(err, "cannot read evidence")
+		return nil, graph.Wrap(graph.EINTERNAL, err, "cannot read evidence")
+	}
+	if n < 0 {
+		rows, err := s.query(ctx, tx, evCountSQL, string(list))
+		if err != nil {
+			return nil, dbError(err, "cannot count evidence")
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id string
+			var total int
+			if err := rows.Scan(&id, &total); err != nil {
+				return nil, dbError(err, "cannot count evidence")
+			}
+			out[evKey{id, n}] = evEntry{total: total, found: true}
+		}
+		if err := rows.Err(); err != nil {
+			return nil, dbError(err, "cannot count evidence")
+		}
+		return out, nil
+	}
+	query, args := evAllSQL, []any{string(list)}
+	if n > 0 {
+		query, args = evCutSQL, append(args, n)
+	}
+	rows, err := s.query(ctx, tx, query, args...)
+	if err != nil {
+		return nil, dbError(err, "cannot read evidence")
 	}
 	defer rows.Close()
 	for rows.Next() {
@@ -83,46 +144,24 @@ func fillEvidence(ctx context.Context, tx *sql.Tx, es []graph.Edge, n int) error
 		var ev graph.Evidence
 		if err := rows.Scan(&id, &total, &ev.ArticleKey, &ev.ArticleID, &ev.ArticleURL, &ev.ArticleTitle, &ev.Published,
 			&ev.Text, &ev.Start, &ev.End); err != nil {
-			return dbError(err, "cannot read evidence")
+			return nil, dbError(err, "cannot read evidence")
 		}
-		for _, i := range at[id] {
-			if n > 0 {
-				es[i].EvidenceTotal = total
-				if len(es[i].Evidence) == n {
-					continue
-				}
+		k := evKey{id, n}
+		e := out[k]
+		if n > 0 {
+			e.total, e.found = total, true
+			if len(e.evs) == n {
+				out[k] = e
+				continue
 			}
-			es[i].Evidence = append(es[i].Evidence, ev)
 		}
+		e.evs = append(e.evs, ev)
+		out[k] = e
 	}
 	if err := rows.Err(); err != nil {
-		return dbError(err, "cannot read evidence")
+		return nil, dbError(err, "cannot read evidence")
 	}
-	return nil
-}
-
-// countEvidence sets EvidenceTotal of the edges listed (as JSON) in ids.
-func countEvidence(ctx context.Context, tx *sql.Tx, es []graph.Edge, at map[string][]int, ids string) error {
-	rows, err := tx.QueryContext(ctx, `SELECT edge_id, COUNT(*) FROM evidence
-		WHERE edge_id IN (SELECT value FROM json_each(?)) GROUP BY edge_id`, ids)
-	if err != nil {
-		return dbError(err, "cannot count evidence")
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id string
-		var total int
-		if err := rows.Scan(&id, &total); err != nil {
-			return dbError(err, "cannot count evidence")
-		}
-		for _, i := range at[id] {
-			es[i].EvidenceTotal = total
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return dbError(err, "cannot count evidence")
-	}
-	return nil
+	return out, nil
 }
 
 func (s *Store) readTx(ctx context.Context) (*sql.Tx, error) {
@@ -140,7 +179,7 @@ func (s *Store) Relation(ctx context.Context, id string) (*graph.Edge, error) {
 		return nil, err
 	}
 	defer tx.Rollback()
-	e, err := scanEdge(tx.QueryRowContext(ctx, `SELECT `+edgeColumns+` FROM edges ed WHERE ed.id = ?`, id))
+	e, err := scanEdge(s.queryRow(ctx, tx, `SELECT `+edgeColumns+` FROM edges ed WHERE ed.id = ?`, id))
 	if err == sql.ErrNoRows {
 		return nil, graph.Errorf(graph.ENOTFOUND, "no relation %q", id)
 	}
@@ -148,7 +187,7 @@ func (s *Store) Relation(ctx context.Context, id string) (*graph.Edge, error) {
 		return nil, dbError(err, "cannot read a relation")
 	}
 	es := []graph.Edge{e}
-	if err := fillEvidence(ctx, tx, es, 0); err != nil {
+	if err := s.fillEvidence(ctx, tx, es, 0); err != nil {
 		return nil, err
 	}
 	return &es[0], nil
@@ -234,17 +273,29 @@ func endsSQL(entity, other string) (string, []any) {
 	return "((ed.subject = ? AND ed.object = ?) OR (ed.subject = ? AND ed.object = ?))", []any{entity, other, other, entity}
 }
 
-// checkEnds validates Entity and Other of a listing.
-func (s *Store) checkEnds(ctx context.Context, tx *sql.Tx, entity, other string) error {
+// checkEnds validates Entity and Other of a listing, from the name index:
+// before any transaction, since an in-memory database has one connection,
+// which the name index may need to build.
+func (s *Store) checkEnds(ctx context.Context, entity, other string) error {
 	if other != "" && entity == "" {
 		return graph.Errorf(graph.EINVALID, "other entity %q given without an entity", other)
 	}
+	var ids []string
 	for _, id := range []string{entity, other} {
-		if id == "" {
-			continue
+		if id != "" {
+			ids = append(ids, id)
 		}
-		if _, err := s.entity(ctx, tx, id); err != nil {
-			return err
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	found, err := s.Entities(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if _, ok := found[id]; !ok {
+			return graph.Errorf(graph.ENOTFOUND, "no entity %q", id)
 		}
 	}
 	return nil
@@ -252,8 +303,8 @@ func (s *Store) checkEnds(ctx context.Context, tx *sql.Tx, entity, other string)
 
 // scanEdges reads edges from a query in its order, keeps those Match
 // accepts and stops after n.
-func scanEdges(ctx context.Context, tx *sql.Tx, f graph.RelationFilter, n int, query string, args ...any) ([]graph.Edge, error) {
-	rows, err := tx.QueryContext(ctx, query, args...)
+func (s *Store) scanEdges(ctx context.Context, tx *sql.Tx, f graph.RelationFilter, n int, query string, args ...any) ([]graph.Edge, error) {
+	rows, err := s.query(ctx, tx, query, args...)
 	if err != nil {
 		return nil, dbError(err, "cannot list relations")
 	}
@@ -287,18 +338,18 @@ func (s *Store) Relations(ctx context.Context, q graph.RelationQuery) (graph.Rel
 	if err != nil {
 		return page, err
 	}
+	if err := s.checkEnds(ctx, q.Entity, q.Other); err != nil {
+		return page, err
+	}
 	tx, err := s.readTx(ctx)
 	if err != nil {
 		return page, err
 	}
 	defer tx.Rollback()
-	if err := s.checkEnds(ctx, tx, q.Entity, q.Other); err != nil {
-		return page, err
-	}
 	fc, fargs := filterSQL(q.Filter)
 	ec, eargs := endsSQL(q.Entity, q.Other)
 	args := append(append([]any{q.After}, eargs...), fargs...)
-	es, err := scanEdges(ctx, tx, q.Filter, n+1,
+	es, err := s.scanEdges(ctx, tx, q.Filter, n+1,
 		`SELECT `+edgeColumns+` FROM edges ed WHERE ed.id > ? AND `+ec+` AND `+fc+` ORDER BY ed.id`, args...)
 	if err != nil {
 		return page, err
@@ -307,7 +358,7 @@ func (s *Store) Relations(ctx context.Context, q graph.RelationQuery) (graph.Rel
 		es = es[:n]
 		page.Next = es[n-1].ID
 	}
-	if err := fillEvidence(ctx, tx, es, q.Evidence); err != nil {
+	if err := s.fillEvidence(ctx, tx, es, q.Evidence); err != nil {
 		return page, err
 	}
 	page.Relations = es
@@ -323,23 +374,23 @@ func (s *Store) Timeline(ctx context.Context, q graph.TimelineQuery) ([]graph.Ed
 	if err != nil {
 		return nil, err
 	}
+	if err := s.checkEnds(ctx, q.Entity, q.Other); err != nil {
+		return nil, err
+	}
 	tx, err := s.readTx(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer tx.Rollback()
-	if err := s.checkEnds(ctx, tx, q.Entity, q.Other); err != nil {
-		return nil, err
-	}
 	fc, fargs := filterSQL(q.Filter)
 	ec, eargs := endsSQL(q.Entity, q.Other)
-	es, err := scanEdges(ctx, tx, q.Filter, n,
+	es, err := s.scanEdges(ctx, tx, q.Filter, n,
 		`SELECT `+edgeColumns+` FROM edges ed WHERE ed.date <> '' AND `+ec+` AND `+fc+` ORDER BY ed.date, ed.id`,
 		append(eargs, fargs...)...)
 	if err != nil {
 		return nil, err
 	}
-	if err := fillEvidence(ctx, tx, es, 0); err != nil {
+	if err := s.fillEvidence(ctx, tx, es, 0); err != nil {
 		return nil, err
 	}
 	return es, nil

@@ -115,6 +115,9 @@ type Store struct {
 	nm         *names
 	nmGen      uint64
 	nmBuilding sync.Mutex
+
+	stmts   stmts   // read queries kept prepared (stmts.go)
+	evCache evCache // evidence read, by edge (evcache.go)
 }
 
 // Open opens or creates the database at path (":memory:" for a private
@@ -150,6 +153,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.SetMaxIdleConns(maxIdleConns)
 	}
 	s := &Store{db: db}
+	s.stmts.oneConn = memory
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -241,6 +245,7 @@ func addProvenance(ctx context.Context, tx *sql.Tx) error {
 
 // Close closes the database.
 func (s *Store) Close() error {
+	s.closeStmts()
 	if err := s.db.Close(); err != nil {
 		return graph.Wrap(graph.EINTERNAL, err, "cannot close the graph database")
 	}
@@ -250,7 +255,7 @@ func (s *Store) Close() error {
 // Counts returns the number of stored entities, edges and articles.
 func (s *Store) Counts(ctx context.Context) (graph.Counts, error) {
 	var c graph.Counts
-	err := s.db.QueryRowContext(ctx, `SELECT
+	err := s.queryRow(ctx, nil, `SELECT
 		(SELECT COUNT(*) FROM entities), (SELECT COUNT(*) FROM edges), (SELECT COUNT(*) FROM articles)`).
 		Scan(&c.Entities, &c.Relations, &c.Articles)
 	if err != nil {
@@ -287,7 +292,7 @@ var _ graph.ArticleChecker = (*Store)(nil)
 // HasArticle reports whether an article with this key is stored.
 func (s *Store) HasArticle(ctx context.Context, key string) (bool, error) {
 	var one int
-	switch err := s.db.QueryRowContext(ctx, `SELECT 1 FROM articles WHERE key = ?`, key).Scan(&one); {
+	switch err := s.queryRow(ctx, nil, `SELECT 1 FROM articles WHERE key = ?`, key).Scan(&one); {
 	case err == sql.ErrNoRows:
 		return false, nil
 	case err != nil:
