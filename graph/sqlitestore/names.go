@@ -2,6 +2,7 @@ package sqlitestore
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 
@@ -21,6 +22,7 @@ type names struct {
 	exact  map[string][]int32 // form → indices into forms
 	grams  map[string][]int32 // three-byte piece of a form → indices into forms, each once
 	byRank []int32            // entities by mention count (most first), then id
+	rank   []int32            // entity → its place in byRank
 }
 
 // nameForm is one row of the forms table.
@@ -121,6 +123,10 @@ func (s *Store) buildNames(ctx context.Context) (*names, error) {
 		nm.byRank[i] = int32(i)
 	}
 	sort.Slice(nm.byRank, func(a, b int) bool { return nm.before(nm.byRank[a], nm.byRank[b]) })
+	nm.rank = make([]int32, len(nm.ents))
+	for r, e := range nm.byRank {
+		nm.rank[e] = int32(r)
+	}
 	return nm, nil
 }
 
@@ -166,22 +172,24 @@ func (nm *names) find(q string, types []graph.EntityType, n int) []graph.Entity 
 		if len(out) >= n {
 			return
 		}
+		// The matching entities' places in byRank, sorted and each once:
+		// integers to sort, where comparing entities (before) and a set
+		// of them took most of a busy server's search time.
 		var found []int32
-		inRank := map[int32]bool{}
 		for _, fi := range cands {
 			f := &nm.forms[fi]
-			if !typeOK(f.typ) || inRank[f.ent] || !match(f) {
+			if !typeOK(f.typ) || seen[f.ent] || !match(f) {
 				continue
 			}
-			inRank[f.ent] = true
-			found = append(found, f.ent)
+			found = append(found, nm.rank[f.ent])
 		}
-		sort.Slice(found, func(a, b int) bool { return nm.before(found[a], found[b]) })
-		for _, e := range found {
+		slices.Sort(found)
+		found = slices.Compact(found)
+		for _, r := range found {
 			if len(out) == n {
 				return
 			}
-			if !seen[e] {
+			if e := nm.byRank[r]; !seen[e] {
 				seen[e] = true
 				out = append(out, nm.ents[e])
 			}
