@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/graph/neo4jstore"
@@ -40,9 +41,12 @@ func BenchmarkPathLatency(b *testing.B) {
 		ctx := context.Background()
 		s := fresh(b)
 		g := loadtest.NewGraph(11, e, r)
+		t0 := time.Now()
 		if _, err := g.Load(ctx, s, 200); err != nil {
 			b.Fatal(err)
 		}
+		spent := time.Since(t0)
+		b.Logf("built in %v: %.0f relations/s, 200 articles per Ingest call", spent.Round(time.Second), float64(g.Relations)/spent.Seconds())
 		c, err := s.Counts(ctx)
 		if err != nil {
 			b.Fatal(err)
