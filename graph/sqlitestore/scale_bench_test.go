@@ -3,6 +3,7 @@ package sqlitestore_test
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
@@ -47,7 +48,9 @@ func BenchmarkLoad(b *testing.B) {
 // process's peak while building); the serve sub-benchmark, run after the
 // queries on a reopened store, reports rss-MB and peak-rss-MB of serving
 // alone (the peak is reset after reopening). See loadtest.BenchPaths for
-// the queries.
+// the queries. When ACTORGRAPH_BENCH_PATH_DB names a file, the first graph
+// is built there (replacing the file) and kept, so that scripts/bench can
+// serve the same graph with `actorgraph serve` instead of building it twice.
 func BenchmarkPathLatency(b *testing.B) {
 	// entities, relations, queries
 	sizes := [][3]int{{loadtest.Size("PATH_ENTITIES", 500), loadtest.Size("PATH_RELATIONS", 2000), loadtest.Size("PATH_QUERIES", 20)}}
@@ -55,10 +58,19 @@ func BenchmarkPathLatency(b *testing.B) {
 		sizes = append(sizes, s)
 	}
 	batch := loadtest.Size("PATH_BATCH", 1000)
-	for _, sz := range sizes {
+	keep := os.Getenv("ACTORGRAPH_BENCH_PATH_DB")
+	for i, sz := range sizes {
 		b.Run(fmt.Sprintf("relations=%d", sz[1]), func(b *testing.B) {
 			ctx := context.Background()
 			path := filepath.Join(b.TempDir(), "paths.db")
+			if i == 0 && keep != "" {
+				path = keep
+				for _, suffix := range []string{"", "-wal", "-shm"} {
+					if err := os.Remove(path + suffix); err != nil && !os.IsNotExist(err) {
+						b.Fatal(err)
+					}
+				}
+			}
 			s, err := sqlitestore.Open(ctx, path)
 			if err != nil {
 				b.Fatal(err)
