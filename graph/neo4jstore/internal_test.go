@@ -123,6 +123,8 @@ func TestStatementsRun(t *testing.T) {
 		{"timeline", merge(map[string]any{"limit": int64(10)}, f), 1},
 		{"timeline_of", merge(map[string]any{"entity": b, "other": "", "limit": int64(10)}, f), 1},
 		{"path_expand", merge(map[string]any{"ids": []string{a}}, f), 1},
+		{"path_expand_to", merge(map[string]any{"ids": []string{a}, "targets": []string{b}}, f), 1},
+		{"path_expand_to", merge(map[string]any{"ids": []string{a}, "targets": []string{a}}, f), 0},
 		{"path_expand_via", merge(map[string]any{"ids": []string{a}}, f), 0},
 		{"counts", nil, 1},
 		{"article_edges", map[string]any{"key": "url:x"}, 1},

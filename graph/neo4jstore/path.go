@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"fmt"
 	"sort"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -21,6 +22,11 @@ import (
 // a node one side has expanded), and every path among them is a real one.
 // So the search stops as soon as the loaded edges hold an answer of at most
 // rA+rB hops, and otherwise when rA+rB reaches MaxHops or a side runs out.
+// The round that brings rA+rB to MaxHops is the last, so (without via
+// hops) it reads only the frontier's edges that reach the other side
+// (path_expand_to): a path of at most MaxHops hops crosses through one.
+// The server checks the whole filter and returns ids, ends and via; only
+// the edges on answers are then read in full.
 // Shortest paths and the K shortest simple paths are then enumerated in
 // node-id order, as the conformance suite defines them.
 func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]graph.Path, error) {
@@ -34,7 +40,7 @@ func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]graph.Path, err
 		}
 		g := &pathGraph{filter: q.Filter, params: filterParams(q.Filter), viaHops: q.ViaHops,
 			edges: map[string]lightEdge{}, direct: map[string]map[string][]string{},
-			via: map[string]map[string][]string{}, expanded: map[string]bool{}}
+			via: map[string]map[string][]string{}, expanded: map[string]bool{}, near: map[string][]string{}}
 		seqs, err := g.search(ctx, tx, q.From, q.To, hops, q.K, need)
 		if err != nil {
 			return nil, err
@@ -62,6 +68,7 @@ type pathGraph struct {
 	direct   map[string]map[string][]string // node → neighbour → edge ids
 	via      map[string]map[string][]string // the same, for hops through via entities
 	expanded map[string]bool
+	near     map[string][]string // neighbours computed since the node's edges last changed
 }
 
 func link(m map[string]map[string][]string, a, b, id string) {
@@ -76,6 +83,8 @@ func (g *pathGraph) add(e lightEdge) {
 		return
 	}
 	g.edges[e.id] = e
+	delete(g.near, e.subject)
+	delete(g.near, e.object)
 	if e.subject != e.object {
 		link(g.direct, e.subject, e.object, e.id)
 		link(g.direct, e.object, e.subject, e.id)
@@ -87,6 +96,7 @@ func (g *pathGraph) add(e lightEdge) {
 		if c == e.subject || c == e.object {
 			continue
 		}
+		delete(g.near, c)
 		for _, end := range []string{e.subject, e.object} {
 			link(g.via, end, c, e.id)
 			link(g.via, c, end, e.id)
@@ -94,20 +104,28 @@ func (g *pathGraph) add(e lightEdge) {
 	}
 }
 
-// neighbours are the nodes adjacent to n, sorted by id.
+// neighbours are the nodes adjacent to n, sorted by id; kept until an edge
+// touching n is added, since the searches ask for them again and again.
 func (g *pathGraph) neighbours(n string) []string {
-	set := map[string]bool{}
+	if ns, ok := g.near[n]; ok {
+		return ns
+	}
+	set := make(map[string]bool, len(g.direct[n])+len(g.via[n]))
 	for m := range g.direct[n] {
 		set[m] = true
 	}
 	for m := range g.via[n] {
 		set[m] = true
 	}
-	return sortedKeys(set)
+	ns := sortedKeys(set)
+	g.near[n] = ns
+	return ns
 }
 
-// expand reads the edges touching the given nodes that were not read yet.
-func (g *pathGraph) expand(ctx context.Context, tx neo4j.ManagedTransaction, nodes []string) error {
+// expand reads the edges touching the given nodes that were not read yet;
+// with targets (a last round, no via hops) only those whose other end is
+// one of them.
+func (g *pathGraph) expand(ctx context.Context, tx neo4j.ManagedTransaction, nodes, targets []string) error {
 	var ids []string
 	for _, n := range nodes {
 		if !g.expanded[n] {
@@ -118,25 +136,22 @@ func (g *pathGraph) expand(ctx context.Context, tx neo4j.ManagedTransaction, nod
 	if len(ids) == 0 {
 		return nil
 	}
+	params := map[string]any{"ids": ids}
 	names := []string{"path_expand"}
-	if g.viaHops {
+	if targets != nil {
+		names[0] = "path_expand_to"
+		params["targets"] = targets
+	} else if g.viaHops {
 		names = append(names, "path_expand_via")
 	}
 	for _, name := range names {
-		recs, err := collect(ctx, tx, name, merge(map[string]any{"ids": ids}, g.params))
+		recs, err := collect(ctx, tx, name, merge(params, g.params))
 		if err != nil {
 			return err
 		}
 		for _, r := range recs {
-			m := r.AsMap()
-			e := graph.Edge{
-				ID: str(m["id"]), Type: graph.RelationType(str(m["type"])), Date: str(m["date"]),
-				Polarity: graph.Polarity(str(m["polarity"])), Confidence: float(m["confidence"]), Support: num(m["support"]),
-			}
-			if !passes(g.filter, e, strs(m["sources"])) {
-				continue
-			}
-			g.add(lightEdge{id: e.ID, subject: str(m["subject"]), object: str(m["object"]), via: strs(m["via"])})
+			v := r.Values // id, subject, object, via, as the statements return them
+			g.add(lightEdge{id: str(v[0]), subject: str(v[1]), object: str(v[2]), via: strs(v[3])})
 		}
 	}
 	return nil
@@ -199,11 +214,16 @@ func (g *pathGraph) search(ctx context.Context, tx neo4j.ManagedTransaction, fro
 				grow[0] = 1
 			}
 		}
-		var nodes []string
+		var nodes, targets []string
 		for _, i := range grow {
 			nodes = append(nodes, side[i].front...)
 		}
-		if err := g.expand(ctx, tx, nodes); err != nil {
+		if len(grow) == 1 && side[0].r+side[1].r+1 >= hops && !g.viaHops {
+			// The last round: only edges reaching what the other side
+			// has reached can lie on a path of at most hops hops.
+			targets = sortedKeys(known(side[1-grow[0]].dist))
+		}
+		if err := g.expand(ctx, tx, nodes, targets); err != nil {
 			return nil, err
 		}
 		for _, i := range grow {
@@ -222,6 +242,14 @@ func (g *pathGraph) search(ctx context.Context, tx neo4j.ManagedTransaction, fro
 			sd.r++
 		}
 	}
+}
+
+func known(dist map[string]int) map[string]bool {
+	m := make(map[string]bool, len(dist))
+	for n := range dist {
+		m[n] = true
+	}
+	return m
 }
 
 // shortest lists all shortest paths of at most maxLen hops in what has been
@@ -358,6 +386,11 @@ func (g *pathGraph) paths(ctx context.Context, tx neo4j.ManagedTransaction, seqs
 		e, err := edgeOf(v)
 		if err != nil {
 			return nil, err
+		}
+		if !g.filter.Match(e) {
+			// The server checked the filter while searching; an answer
+			// edge it let through that Match refuses is a bug, not a path.
+			return nil, fmt.Errorf("path edge %s passed the search's filter but not Match", e.ID)
 		}
 		full[e.ID] = e
 	}
