@@ -75,16 +75,39 @@ func (s *Store) ingestBatch(ctx context.Context, xs []graph.Extraction) (graph.I
 		return rep, dbError(err, "cannot start writing")
 	}
 	// A transaction of a thousand articles in a big graph dirties a page
-	// for nearly every row it writes; with the readers' cache those spill
-	// to the log and are read back before the commit (at a million
-	// relations, a third of ingest time went to reading pages).
-	if _, err := conn.ExecContext(ctx, `PRAGMA cache_size = -262144`); err != nil {
+	// for nearly every row it writes, all over the random-keyed indexes
+	// (edge ids are hashes); with a cache smaller than those, pages spill
+	// to the log and are read back before the commit, and the next batch
+	// reads them again. At a million relations the database is about
+	// 1 GB, of which half random-keyed indexes: a 1 GiB cache keeps them,
+	// and it fills only as pages are read, so small graphs pay nothing.
+	if _, err := conn.ExecContext(ctx, `PRAGMA cache_size = -1048576`); err != nil {
 		return rep, dbError(err, "cannot start writing")
 	}
 	defer conn.ExecContext(context.Background(), `PRAGMA foreign_keys = ON`)
+	// Each article is written in a savepoint of its own, so that a
+	// failure undoes that article only; but a savepoint journals the
+	// first change to every page it touches (in a big graph, a page for
+	// nearly every row written), which is a tenth of ingest's time. Most
+	// batches have no failing article: write them without savepoints, and
+	// only when an article fails roll the whole batch back and write it
+	// again with them.
+	rep, failed, err := s.writeBatch(ctx, conn, xs, false)
+	if err != nil || !failed {
+		return rep, err
+	}
+	rep, _, err = s.writeBatch(ctx, conn, xs, true)
+	return rep, err
+}
+
+// writeBatch writes xs in one transaction on conn. With savepoints, an
+// article that fails is undone and reported failed; without, the first
+// article to fail rolls the transaction back and writeBatch returns with
+// failed set, so that the caller writes the batch again with savepoints.
+func (s *Store) writeBatch(ctx context.Context, conn *sql.Conn, xs []graph.Extraction, savepoints bool) (rep graph.IngestReport, failed bool, err error) {
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
-		return rep, dbError(err, "cannot start writing")
+		return rep, false, dbError(err, "cannot start writing")
 	}
 	defer tx.Rollback()
 	w := newWriter(ctx, tx)
@@ -97,16 +120,21 @@ func (s *Store) ingestBatch(ctx context.Context, xs []graph.Extraction) (graph.I
 			rep.ArticlesFailed++
 			continue
 		}
-		if _, err := tx.ExecContext(ctx, `SAVEPOINT article`); err != nil {
-			return rep, dbError(err, "cannot start writing an article")
+		if savepoints {
+			if _, err := tx.ExecContext(ctx, `SAVEPOINT article`); err != nil {
+				return rep, false, dbError(err, "cannot start writing an article")
+			}
 		}
 		add, err := w.article(x, &res)
 		if err != nil {
-			if _, rerr := tx.ExecContext(ctx, `ROLLBACK TO article`); rerr != nil {
-				return rep, dbError(rerr, "cannot undo a failed article")
-			}
 			if ctx.Err() != nil {
-				return rep, graph.Wrap(graph.EINTERNAL, ctx.Err(), "ingest cancelled")
+				return rep, false, graph.Wrap(graph.EINTERNAL, ctx.Err(), "ingest cancelled")
+			}
+			if !savepoints {
+				return graph.IngestReport{}, true, nil
+			}
+			if _, rerr := tx.ExecContext(ctx, `ROLLBACK TO article`); rerr != nil {
+				return rep, false, dbError(rerr, "cannot undo a failed article")
 			}
 			res.Status, res.Error, res.EntityIDs = graph.IngestFailed, graph.ErrorMessage(err), nil
 			rep.ArticlesFailed++
@@ -123,15 +151,17 @@ func (s *Store) ingestBatch(ctx context.Context, xs []graph.Extraction) (graph.I
 				rep.ArticlesSkipped++
 			}
 		}
-		if _, err := tx.ExecContext(ctx, `RELEASE article`); err != nil {
-			return rep, dbError(err, "cannot finish writing an article")
+		if savepoints {
+			if _, err := tx.ExecContext(ctx, `RELEASE article`); err != nil {
+				return rep, false, dbError(err, "cannot finish writing an article")
+			}
 		}
 		rep.Results = append(rep.Results, res)
 	}
 	if err := tx.Commit(); err != nil {
-		return rep, dbError(err, "cannot commit the articles")
+		return rep, false, dbError(err, "cannot commit the articles")
 	}
-	return rep, nil
+	return rep, false, nil
 }
 
 // invalidate drops the path index after a write.
@@ -170,31 +200,36 @@ var writerSQL = map[string]string{
 	"articleInsert": `INSERT INTO articles (key, id, url, title, source, source_norm, published, hash, author, platform, forwarded_from, views)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	"entityByID":      `SELECT id, type, name, aliases, article_count FROM entities WHERE id = ?`,
-	"articleEntities": `SELECT entity_id FROM entity_articles WHERE article_key = ?`,
+	"articleMentions": `SELECT json_group_array(json_array(entity_id, mentions)) FROM entity_articles WHERE article_key = ?`,
 	"articleEdges":    `SELECT DISTINCT edge_id FROM evidence WHERE article_key = ?`,
 	"formInsert":      `INSERT OR IGNORE INTO forms (form, type, entity_id) VALUES (?, ?, ?)`,
 	"entityInsert":    `INSERT OR IGNORE INTO entities (id, type, name, aliases) VALUES (?, ?, ?, ?)`,
 	"entityRename":    `UPDATE entities SET name = ?, aliases = ? WHERE id = ?`,
-	"entityRecount": `UPDATE entities SET (article_count, mention_count) =
-		(SELECT COUNT(*), COALESCE(SUM(mentions), 0) FROM entity_articles WHERE entity_id = ?1) WHERE id = ?1`,
 	"entityDrop":      `DELETE FROM entities WHERE id = ? AND article_count = 0`,
 	"entityFormsDrop": `DELETE FROM forms WHERE entity_id = ?1 AND NOT EXISTS (SELECT 1 FROM entities WHERE id = ?1)`,
 	// The batched statements take their rows as one JSON array of arrays,
 	// so that an article costs a few statements rather than a few per
-	// entity and relation, whatever its size.
+	// entity and relation, whatever its size. They are OR FAIL: a
+	// statement writing many rows that may abort half-way is given a
+	// journal of its own, to undo its first rows, which copies every page
+	// it touches (nearly a page a row in a big graph); a statement that
+	// fails here fails its article, whose writes are all undone with the
+	// batch's transaction or the article's savepoint anyway.
 	"formsLookup": `WITH q AS (SELECT value ->> 0 AS form, value ->> 1 AS type FROM json_each(?))
 		SELECT q.form, e.id, e.type, e.name, e.aliases, e.article_count
 		FROM q CROSS JOIN forms f CROSS JOIN entities e
 		WHERE f.form = q.form AND f.type = q.type AND e.id = f.entity_id`,
-	"mentionsInsertAll": `INSERT INTO entity_articles (entity_id, article_key, mentions)
+	"mentionsInsertAll": `INSERT OR FAIL INTO entity_articles (entity_id, article_key, mentions)
 		SELECT value ->> 0, ?2, value ->> 1 FROM json_each(?1)`,
-	"entityAddCountsAll": `UPDATE entities SET article_count = article_count + 1, mention_count = mention_count + q.m
+	"entityAddCountsAll": `UPDATE OR FAIL entities SET article_count = article_count + 1, mention_count = mention_count + q.m
 		FROM (SELECT value ->> 0 AS id, value ->> 1 AS m FROM json_each(?)) AS q WHERE entities.id = q.id`,
-	"edgeInsertAll": `INSERT INTO edges (id, type, subject, object, date, polarity, role, via, attributed_to, confidence, support)
+	"entitySubCountsAll": `UPDATE OR FAIL entities SET article_count = article_count - 1, mention_count = mention_count - q.m
+		FROM (SELECT value ->> 0 AS id, value ->> 1 AS m FROM json_each(?)) AS q WHERE entities.id = q.id`,
+	"edgeInsertAll": `INSERT OR FAIL INTO edges (id, type, subject, object, date, polarity, role, via, attributed_to, confidence, support)
 		SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9, 1
 		FROM json_each(?) WHERE true
 		ON CONFLICT (id) DO NOTHING RETURNING id`,
-	"evidenceInsertAll": `INSERT INTO evidence (edge_id, article_key, text, start_off, end_off, confidence, role, via, attributed_to)
+	"evidenceInsertAll": `INSERT OR FAIL INTO evidence (edge_id, article_key, text, start_off, end_off, confidence, role, via, attributed_to)
 		SELECT value ->> 0, ?2, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7
 		FROM json_each(?1)`,
 	"edgeEvidence": `SELECT article_key, confidence, role, via, attributed_to FROM evidence WHERE edge_id = ?
@@ -474,9 +509,25 @@ func storedIDs(locals []string, m map[string]string) []string {
 // remove deletes an article's contribution: its evidence and mentions, then
 // the edges and entities nothing else supports.
 func (w *writer) remove(key string) error {
-	ents, err := w.strings("articleEntities", key)
+	// The article's mentions as a JSON array of [entity, mentions], what
+	// entityAddCountsAll added when it was written.
+	mentions, err := w.strings("articleMentions", key)
 	if err != nil {
 		return err
+	}
+	var rows [][2]json.RawMessage
+	if len(mentions) == 1 {
+		if err := json.Unmarshal([]byte(mentions[0]), &rows); err != nil {
+			return graph.Wrap(graph.EINTERNAL, err, "cannot read the article's entities")
+		}
+	}
+	ents := make([]string, 0, len(rows))
+	for _, r := range rows {
+		var id string
+		if err := json.Unmarshal(r[0], &id); err != nil {
+			return graph.Wrap(graph.EINTERNAL, err, "cannot read the article's entities")
+		}
+		ents = append(ents, id)
 	}
 	edges, err := w.strings("articleEdges", key)
 	if err != nil {
@@ -496,7 +547,12 @@ func (w *writer) remove(key string) error {
 	if err := w.refreshEdges(touched); err != nil {
 		return err
 	}
-	return w.refreshEntities(ents)
+	if len(ents) > 0 {
+		if _, err := w.exec("entitySubCountsAll", mentions[0]); err != nil {
+			return err
+		}
+	}
+	return w.dropEntities(ents)
 }
 
 // refreshEdges recomputes the aggregate columns of edges from their
@@ -579,13 +635,10 @@ func setList(m map[string]bool) []string {
 	return out
 }
 
-// refreshEntities recomputes mention and article counts, deleting entities
-// no stored article refers to.
-func (w *writer) refreshEntities(ids []string) error {
+// dropEntities deletes those of ids that no stored article refers to any
+// more, with their forms.
+func (w *writer) dropEntities(ids []string) error {
 	for _, id := range ids {
-		if _, err := w.exec("entityRecount", id); err != nil {
-			return err
-		}
 		if _, err := w.exec("entityDrop", id); err != nil {
 			return err
 		}

@@ -12,8 +12,8 @@ import (
 )
 
 // TestSchemaV1 opens a database as version 1 left it (no provenance
-// columns): Open adds them, keeps what was stored, and opening again
-// changes nothing.
+// columns): Open adds them (and brings it on to the current version),
+// keeps what was stored, and opening again changes nothing.
 func TestSchemaV1(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "graph.db")
@@ -67,8 +67,8 @@ func TestSchemaV1(t *testing.T) {
 			t.Fatal(err)
 		}
 		var v int
-		if err := db.QueryRow(`SELECT version FROM schema_version`).Scan(&v); err != nil || v != 2 {
-			t.Errorf("round %d: schema version %d, %v; want 2", round, v, err)
+		if err := db.QueryRow(`SELECT version FROM schema_version`).Scan(&v); err != nil || v != 3 {
+			t.Errorf("round %d: schema version %d, %v; want 3", round, v, err)
 		}
 		db.Close()
 	}
@@ -81,4 +81,85 @@ func open1(t *testing.T, path string) *sqlitestore.Store {
 		t.Fatalf("Open: %v", err)
 	}
 	return s
+}
+
+// TestSchemaV2 opens a database as version 2 left it (entity_articles keyed
+// by entity, with an index by article): Open rebuilds the table keyed by
+// article, keeps what was stored, and the store then answers, and replaces
+// an article, as one that was never migrated.
+func TestSchemaV2(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "graph.db")
+	s := open1(t, path)
+	xs := graphtest.Fixture()
+	if _, err := s.Ingest(ctx, xs); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := s.Counts(ctx)
+	s.Close()
+
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, stmt := range []string{
+		`CREATE TABLE entity_articles_v2 (
+			entity_id   TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+			article_key TEXT NOT NULL REFERENCES articles(key) ON DELETE CASCADE,
+			mentions    INTEGER NOT NULL,
+			PRIMARY KEY (entity_id, article_key)
+		) WITHOUT ROWID`,
+		`INSERT INTO entity_articles_v2 SELECT entity_id, article_key, mentions FROM entity_articles`,
+		`DROP TABLE entity_articles`,
+		`ALTER TABLE entity_articles_v2 RENAME TO entity_articles`,
+		`CREATE INDEX entity_articles_article ON entity_articles(article_key)`,
+		`UPDATE schema_version SET version = 2`,
+	} {
+		if _, err := db.Exec(stmt); err != nil {
+			t.Fatalf("%s: %v", stmt, err)
+		}
+	}
+	db.Close()
+
+	// The same article again with fewer relations and other text, so that
+	// replacing it takes its mentions off its entities' counts.
+	x := xs[0]
+	x.Article.Text += " Corrected."
+	x.Article.Hash = ""
+	x.Relations = x.Relations[:1]
+
+	fresh := open1(t, filepath.Join(t.TempDir(), "fresh.db"))
+	defer fresh.Close()
+	for _, batch := range [][]graph.Extraction{xs, {x}} {
+		if _, err := fresh.Ingest(ctx, batch); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for round := 0; round < 2; round++ {
+		s := open1(t, path)
+		if got, _ := s.Counts(ctx); got != want {
+			t.Errorf("round %d: counts %+v, want %+v", round, got, want)
+		}
+		if round == 0 {
+			rep, err := s.Ingest(ctx, []graph.Extraction{x})
+			if err != nil || rep.ArticlesReplaced != 1 {
+				t.Fatalf("replacing an article: %+v, %v", rep, err)
+			}
+			want, _ = s.Counts(ctx)
+		}
+		graphtest.SameAnswers(t, s, fresh, graphtest.FixtureQueries())
+		s.Close()
+		db, err := sql.Open("sqlite", path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v, idx int
+		if err := db.QueryRow(`SELECT version FROM schema_version`).Scan(&v); err != nil || v != 3 {
+			t.Errorf("round %d: schema version %d, %v; want 3", round, v, err)
+		}
+		if err := db.QueryRow(`SELECT count(*) FROM sqlite_schema WHERE name IN ('entity_articles_article', 'entity_articles_v3')`).Scan(&idx); err != nil || idx != 0 {
+			t.Errorf("round %d: %d of the version 2 index and the rebuild table left, %v", round, idx, err)
+		}
+		db.Close()
+	}
 }

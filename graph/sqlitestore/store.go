@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"net/url"
 	"strings"
 	"sync"
@@ -19,7 +20,22 @@ var _ graph.Store = (*Store)(nil)
 // with a newer version is refused rather than misread.
 // Version 2 added the articles' provenance columns (author, platform,
 // forwarded_from, views); migrate adds them to a version 1 database.
-const schemaVersion = 2
+// Version 3 keys entity_articles by article first (entityArticlesTable);
+// migrate rebuilds the table of an older database.
+const schemaVersion = 3
+
+// entityArticlesTable creates the entity_articles table under a name.
+// Keyed by article then entity, an article's rows are appended together at
+// the end of the table in a bulk load; keyed by entity first (versions 1
+// and 2), with an index by article beside it, every row landed on a random
+// page of a table as big as the edges, and its index was as big again. No
+// query needs the rows by entity: an entity's counts are kept on it.
+const entityArticlesTable = `CREATE TABLE IF NOT EXISTS %s (
+		entity_id   TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+		article_key TEXT NOT NULL REFERENCES articles(key) ON DELETE CASCADE,
+		mentions    INTEGER NOT NULL,
+		PRIMARY KEY (article_key, entity_id)
+	) WITHOUT ROWID`
 
 var schema = []string{
 	`CREATE TABLE IF NOT EXISTS articles (
@@ -52,13 +68,7 @@ var schema = []string{
 		PRIMARY KEY (form, type, entity_id)
 	) WITHOUT ROWID`,
 	`CREATE INDEX IF NOT EXISTS forms_entity ON forms(entity_id)`,
-	`CREATE TABLE IF NOT EXISTS entity_articles (
-		entity_id   TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
-		article_key TEXT NOT NULL REFERENCES articles(key) ON DELETE CASCADE,
-		mentions    INTEGER NOT NULL,
-		PRIMARY KEY (entity_id, article_key)
-	) WITHOUT ROWID`,
-	`CREATE INDEX IF NOT EXISTS entity_articles_article ON entity_articles(article_key)`,
+	fmt.Sprintf(entityArticlesTable, "entity_articles"),
 	`CREATE TABLE IF NOT EXISTS edges (
 		id            TEXT PRIMARY KEY,
 		type          TEXT NOT NULL,
@@ -190,6 +200,11 @@ func (s *Store) migrate(ctx context.Context) error {
 			return err
 		}
 	}
+	if v == 1 || v == 2 {
+		if err := rekeyEntityArticles(ctx, tx); err != nil {
+			return err
+		}
+	}
 	switch {
 	case v == 0:
 		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version) VALUES (?)`, schemaVersion); err != nil {
@@ -238,6 +253,25 @@ func addProvenance(ctx context.Context, tx *sql.Tx) error {
 		}
 		if _, err := tx.ExecContext(ctx, `ALTER TABLE articles ADD COLUMN `+c.name+` `+c.decl); err != nil {
 			return graph.Wrap(graph.EINTERNAL, err, "cannot add the article provenance columns")
+		}
+	}
+	return nil
+}
+
+// rekeyEntityArticles rebuilds a version 1 or 2 entity_articles table
+// (keyed by entity, indexed by article) keyed by article, in the migration's
+// transaction, so that an interrupted migration leaves the old table whole.
+func rekeyEntityArticles(ctx context.Context, tx *sql.Tx) error {
+	for _, stmt := range []string{
+		`DROP TABLE IF EXISTS entity_articles_v3`,
+		fmt.Sprintf(entityArticlesTable, "entity_articles_v3"),
+		`INSERT INTO entity_articles_v3 (entity_id, article_key, mentions)
+			SELECT entity_id, article_key, mentions FROM entity_articles ORDER BY article_key, entity_id`,
+		`DROP TABLE entity_articles`, // and its index by article
+		`ALTER TABLE entity_articles_v3 RENAME TO entity_articles`,
+	} {
+		if _, err := tx.ExecContext(ctx, stmt); err != nil {
+			return graph.Wrap(graph.EINTERNAL, err, "cannot rebuild the entity_articles table")
 		}
 	}
 	return nil
