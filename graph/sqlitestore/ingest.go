@@ -177,6 +177,7 @@ type writer struct {
 	ctx   context.Context
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt
+	multi map[multiKey]*sql.Stmt // multirow.go
 
 	// One article's view of entity resolution: the stored entities that
 	// had its entities' forms when it started (found, read in one query),
@@ -207,31 +208,9 @@ var writerSQL = map[string]string{
 	"entityRename":    `UPDATE entities SET name = ?, aliases = ? WHERE id = ?`,
 	"entityDrop":      `DELETE FROM entities WHERE id = ? AND article_count = 0`,
 	"entityFormsDrop": `DELETE FROM forms WHERE entity_id = ?1 AND NOT EXISTS (SELECT 1 FROM entities WHERE id = ?1)`,
-	// The batched statements take their rows as one JSON array of arrays,
-	// so that an article costs a few statements rather than a few per
-	// entity and relation, whatever its size. They are OR FAIL: a
-	// statement writing many rows that may abort half-way is given a
-	// journal of its own, to undo its first rows, which copies every page
-	// it touches (nearly a page a row in a big graph); a statement that
-	// fails here fails its article, whose writes are all undone with the
-	// batch's transaction or the article's savepoint anyway.
-	"formsLookup": `WITH q AS (SELECT value ->> 0 AS form, value ->> 1 AS type FROM json_each(?))
-		SELECT q.form, e.id, e.type, e.name, e.aliases, e.article_count
-		FROM q CROSS JOIN forms f CROSS JOIN entities e
-		WHERE f.form = q.form AND f.type = q.type AND e.id = f.entity_id`,
-	"mentionsInsertAll": `INSERT OR FAIL INTO entity_articles (entity_id, article_key, mentions)
-		SELECT value ->> 0, ?2, value ->> 1 FROM json_each(?1)`,
-	"entityAddCountsAll": `UPDATE OR FAIL entities SET article_count = article_count + 1, mention_count = mention_count + q.m
-		FROM (SELECT value ->> 0 AS id, value ->> 1 AS m FROM json_each(?)) AS q WHERE entities.id = q.id`,
+	// The mentions a replaced article added, taken off its entities.
 	"entitySubCountsAll": `UPDATE OR FAIL entities SET article_count = article_count - 1, mention_count = mention_count - q.m
 		FROM (SELECT value ->> 0 AS id, value ->> 1 AS m FROM json_each(?)) AS q WHERE entities.id = q.id`,
-	"edgeInsertAll": `INSERT OR FAIL INTO edges (id, type, subject, object, date, polarity, role, via, attributed_to, confidence, support)
-		SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9, 1
-		FROM json_each(?) WHERE true
-		ON CONFLICT (id) DO NOTHING RETURNING id`,
-	"evidenceInsertAll": `INSERT OR FAIL INTO evidence (edge_id, article_key, text, start_off, end_off, confidence, role, via, attributed_to)
-		SELECT value ->> 0, ?2, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7
-		FROM json_each(?1)`,
 	"edgeEvidence": `SELECT article_key, confidence, role, via, attributed_to FROM evidence WHERE edge_id = ?
 		ORDER BY article_key, start_off, end_off, text`,
 	"edgeUpdate": `UPDATE edges SET role = ?, via = ?, attributed_to = ?, confidence = ?, support = ? WHERE id = ?`,
@@ -239,7 +218,7 @@ var writerSQL = map[string]string{
 }
 
 func newWriter(ctx context.Context, tx *sql.Tx) *writer {
-	return &writer{ctx: ctx, tx: tx, stmts: make(map[string]*sql.Stmt, len(writerSQL))}
+	return &writer{ctx: ctx, tx: tx, stmts: make(map[string]*sql.Stmt, len(writerSQL)), multi: map[multiKey]*sql.Stmt{}}
 }
 
 // stmt prepares a statement on first use: a batch of new articles never
@@ -258,6 +237,9 @@ func (w *writer) stmt(name string) (*sql.Stmt, error) {
 
 func (w *writer) close() {
 	for _, st := range w.stmts {
+		st.Close()
+	}
+	for _, st := range w.multi {
 		st.Close()
 	}
 }
@@ -369,20 +351,16 @@ func (w *writer) article(x graph.Extraction, res *graph.IngestResult) (added, er
 		mentions[id] += len(e.Mentions)
 	}
 	if len(order) > 0 {
-		rows := make([][2]any, len(order))
-		for i, id := range order {
-			rows[i] = [2]any{id, mentions[id]}
+		ments := make([]any, 0, 3*len(order))
+		counts := make([]any, 0, 2*len(order))
+		for _, id := range order {
+			ments = append(ments, id, key, mentions[id])
+			counts = append(counts, id, mentions[id])
 		}
-		list, err := jsonRows(rows)
-		if err != nil {
+		if err := w.multiExec("mentionsInsert", ments); err != nil {
 			return add, err
 		}
-		if _, err := w.exec("mentionsInsertAll", list, key); err != nil {
-			return add, err
-		}
-		// The article is new to the store at this point (an old version
-		// was removed above), so the counts grow by exactly this much.
-		if _, err := w.exec("entityAddCountsAll", list); err != nil {
+		if err := w.multiExec("entityAddCounts", counts); err != nil {
 			return add, err
 		}
 	}
@@ -400,7 +378,7 @@ func (w *writer) article(x graph.Extraction, res *graph.IngestResult) (added, er
 	}
 	var edgeOrder []string
 	byEdge := map[string]*edgeRow{}
-	evidence := make([][8]any, 0, len(x.Relations))
+	evidence := make([]any, 0, 9*len(x.Relations))
 	for _, r := range x.Relations {
 		sub, obj := res.EntityIDs[r.Subject], res.EntityIDs[r.Object]
 		if r.Type.Symmetric() && obj < sub {
@@ -414,7 +392,7 @@ func (w *writer) article(x graph.Extraction, res *graph.IngestResult) (added, er
 		id := graph.EdgeID(r.Type, sub, obj, r.Date, pol)
 		via, attr := storedIDs(r.Via, res.EntityIDs), storedIDs(r.AttributedTo, res.EntityIDs)
 		ev := r.Evidence
-		evidence = append(evidence, [8]any{id, ev.Text, ev.Start, ev.End, r.Confidence, r.Role, encodeIDs(via), encodeIDs(attr)})
+		evidence = append(evidence, id, key, ev.Text, ev.Start, ev.End, r.Confidence, r.Role, encodeIDs(via), encodeIDs(attr))
 		add.evidence++
 		er := byEdge[id]
 		if er == nil {
@@ -440,25 +418,25 @@ func (w *writer) article(x graph.Extraction, res *graph.IngestResult) (added, er
 	if len(edgeOrder) == 0 {
 		return add, nil
 	}
-	edges := make([][10]any, len(edgeOrder))
-	for i, id := range edgeOrder {
+	edges := make([]any, 0, 10*len(edgeOrder))
+	for _, id := range edgeOrder {
 		er := byEdge[id]
-		edges[i] = [10]any{id, string(er.r.Type), er.sub, er.obj, er.r.Date, string(er.r.Polarity), er.agg.role,
-			encodeIDs(setList(er.via)), encodeIDs(setList(er.attr)), er.agg.confidence}
+		edges = append(edges, id, string(er.r.Type), er.sub, er.obj, er.r.Date, string(er.r.Polarity), er.agg.role,
+			encodeIDs(setList(er.via)), encodeIDs(setList(er.attr)), er.agg.confidence)
 	}
-	list, err := jsonRows(edges)
-	if err != nil {
-		return add, err
-	}
-	inserted, err := w.strings("edgeInsertAll", list)
-	if err != nil {
+	var inserted []string
+	if err := w.multiQuery("edgeInsert", edges, func(rows *sql.Rows) error {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return dbError(err, "cannot write the article")
+		}
+		inserted = append(inserted, id)
+		return nil
+	}); err != nil {
 		return add, err
 	}
 	add.relations += len(inserted)
-	if list, err = jsonRows(evidence); err != nil {
-		return add, err
-	}
-	if _, err := w.exec("evidenceInsertAll", list, key); err != nil {
+	if err := w.multiExec("evidenceInsert", evidence); err != nil {
 		return add, err
 	}
 	touched := make(map[string]bool, len(edgeOrder))
@@ -481,15 +459,6 @@ func evidenceBefore(a, b graph.Evidence) bool {
 		return a.End < b.End
 	}
 	return a.Text < b.Text
-}
-
-// jsonRows encodes rows for the batched statements.
-func jsonRows[T any](rows []T) (string, error) {
-	b, err := json.Marshal(rows)
-	if err != nil {
-		return "", graph.Wrap(graph.EINTERNAL, err, "cannot write the article")
-	}
-	return string(b), nil
 }
 
 // storedIDs maps local ids to stored ones, sorted and without repeats.
@@ -764,30 +733,18 @@ func (w *writer) lookup(x graph.Extraction) error {
 	w.found = map[formKey][]graph.Entity{}
 	w.added = map[formKey][]string{}
 	w.state = map[string]graph.Entity{}
-	var keys [][2]string
+	var keys []any
 	seen := map[formKey]bool{}
 	for _, e := range x.Entities {
 		for _, f := range graph.Forms(e) {
 			k := formKey{f, e.Type}
 			if !seen[k] {
 				seen[k] = true
-				keys = append(keys, [2]string{f, string(e.Type)})
+				keys = append(keys, f, string(e.Type))
 			}
 		}
 	}
-	if len(keys) == 0 {
-		return nil
-	}
-	list, err := jsonRows(keys)
-	if err != nil {
-		return err
-	}
-	rows, err := w.query("formsLookup", list)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
+	return w.multiQuery("formsLookup", keys, func(rows *sql.Rows) error {
 		var e graph.Entity
 		var form, typ, aliases string
 		if err := rows.Scan(&form, &e.ID, &typ, &e.Name, &aliases, &e.ArticleCount); err != nil {
@@ -797,11 +754,8 @@ func (w *writer) lookup(x graph.Extraction) error {
 		e.Aliases = decodeIDs(aliases)
 		k := formKey{form, e.Type}
 		w.found[k] = append(w.found[k], e)
-	}
-	if err := rows.Err(); err != nil {
-		return dbError(err, "cannot read entities")
-	}
-	return nil
+		return nil
+	})
 }
 
 // candidates returns the entities of type t that have form f now: those
