@@ -1,10 +1,11 @@
 // One level of a path search: the edges passing the filter that touch any
 // of $ids, as the search needs them (id, ends, via); the store reads the
 // whole edge only for edges on an answer.
-// The relationship types are written out so that the expand reads only the
-// ontology's relationship groups of a dense entity, never its MENTIONS
-// (a test keeps the list equal to graph.RelationTypes); $types narrows
-// them to the filter's. A dynamic $any($types) plans as an untyped expand
+// The index hint keeps the seek of each id when the plan is made on a
+// small database. The relationship types are written out so that the
+// expand reads only the ontology's relationship groups of a dense entity,
+// never its MENTIONS (a test keeps the list equal to graph.RelationTypes);
+// $types narrows them to the filter's. A dynamic $any($types) plans as an untyped expand
 // plus a filter on Neo4j 5.26, reading every MENTIONS too.
 // The filter block is graph.RelationFilter.Match written in Cypher; the
 // store computes $types from Types, ExcludeTypes and NoStructural, and
@@ -12,7 +13,8 @@
 // lengths. Support is read only under a minimum, as Match does; confidence
 // always, since Match excludes a negative confidence even at the default 0.
 UNWIND $ids AS id
-MATCH (:Entity {id: id})-[r:MEET|NEGOTIATE|COMMUNICATE|REQUEST|AGREE|REJECT|ACCUSE|THREATEN|ATTACK|SANCTION|SUPPORT|COOPERATE|HOLDS_ROLE|MEMBER_OF|AFFILIATED_WITH]-(:Entity)
+MATCH (n:Entity {id: id})-[r:MEET|NEGOTIATE|COMMUNICATE|REQUEST|AGREE|REJECT|ACCUSE|THREATEN|ATTACK|SANCTION|SUPPORT|COOPERATE|HOLDS_ROLE|MEMBER_OF|AFFILIATED_WITH]-(:Entity)
+USING INDEX n:Entity(id)
 WHERE type(r) IN $types
   AND ($negated OR r.polarity <> 'negated')
   AND r.confidence >= $min_confidence

@@ -25,6 +25,8 @@ import (
 // The round that brings rA+rB to MaxHops is the last, so (without via
 // hops) it reads only the frontier's edges that reach the other side
 // (path_expand_to): a path of at most MaxHops hops crosses through one.
+// At MaxHops 4, after the ends' own edges, one statement reads the middle
+// edges of every path of three or four hops (path_meet).
 // The server checks the whole filter and returns ids, ends and via; only
 // the edges on answers are then read in full.
 // Shortest paths and the K shortest simple paths are then enumerated in
@@ -157,6 +159,20 @@ func (g *pathGraph) expand(ctx context.Context, tx neo4j.ManagedTransaction, nod
 	return nil
 }
 
+// meet reads the edges passing the filter on walks of one or two hops
+// between the two frontiers (path_meet).
+func (g *pathGraph) meet(ctx context.Context, tx neo4j.ManagedTransaction, a, b []string) error {
+	recs, err := collect(ctx, tx, "path_meet", merge(map[string]any{"afront": a, "bfront": b}, g.params))
+	if err != nil {
+		return err
+	}
+	for _, r := range recs {
+		v := r.Values // id, subject, object, via
+		g.add(lightEdge{id: str(v[0]), subject: str(v[1]), object: str(v[2]), via: strs(v[3])})
+	}
+	return nil
+}
+
 // bfs returns the hop distance of every node reachable from start in what
 // has been read.
 func (g *pathGraph) bfs(start string) map[string]int {
@@ -204,6 +220,16 @@ func (g *pathGraph) search(ctx context.Context, tx neo4j.ManagedTransaction, fro
 		}
 		if err := ctx.Err(); err != nil {
 			return nil, err
+		}
+		if hops == 4 && side[0].r == 1 && side[1].r == 1 && !g.viaHops {
+			// Both ends expanded, two hops to go: the paths of three and
+			// four hops run end, a, [m,] b, end with a and b on the
+			// frontiers, and path_meet reads just their middle edges.
+			if err := g.meet(ctx, tx, side[0].front, side[1].front); err != nil {
+				return nil, err
+			}
+			side[0].r, side[1].r = 2, 2
+			continue
 		}
 		// The first round expands both ends with one statement (two
 		// nodes cost what one does); later rounds the smaller frontier.

@@ -17,15 +17,16 @@ func TestPathTypesWrittenOut(t *testing.T) {
 	for _, rt := range graph.RelationTypes() {
 		want = append(want, string(rt))
 	}
-	typed := regexp.MustCompile(`\[r:([A-Z_|]+)\]`)
-	for _, name := range []string{"path_expand", "path_expand_to", "path_expand_via"} {
-		m := typed.FindStringSubmatch(statements[name])
-		if m == nil {
+	typed := regexp.MustCompile(`\[r[12]?:([A-Z_|]+)\]`)
+	for _, name := range []string{"path_expand", "path_expand_to", "path_expand_via", "path_meet"} {
+		ms := typed.FindAllStringSubmatch(statements[name], -1)
+		if ms == nil {
 			t.Errorf("%s: no typed relationship pattern [r:A|B|...]", name)
-			continue
 		}
-		if got := strings.Split(m[1], "|"); strings.Join(got, "|") != strings.Join(want, "|") {
-			t.Errorf("%s names %v, the ontology %v", name, got, want)
+		for _, m := range ms {
+			if got := strings.Split(m[1], "|"); strings.Join(got, "|") != strings.Join(want, "|") {
+				t.Errorf("%s names %v, the ontology %v", name, got, want)
+			}
 		}
 	}
 }
