@@ -62,3 +62,34 @@ func TestIngestArticleFailsMidBatch(t *testing.T) {
 	}
 	graphtest.SameAnswers(t, s, fresh, graphtest.FixtureQueries())
 }
+
+// TestIngestBigArticle writes an article with more entities, forms and
+// relations than one multi-row statement takes (maxRows), so that its rows
+// go in several statements, and replaces it.
+func TestIngestBigArticle(t *testing.T) {
+	ctx := context.Background()
+	s := open1(t, filepath.Join(t.TempDir(), "graph.db"))
+	defer s.Close()
+	x := graphtest.HubFixture(150)
+	rep, err := s.Ingest(ctx, []graph.Extraction{x})
+	if err != nil || rep.ArticlesNew != 1 || rep.EntitiesAdded != 152 || rep.RelationsAdded != 300 || rep.EvidenceAdded != 300 {
+		t.Fatalf("Ingest: %+v, %v; want 152 entities, 300 relations and evidence", rep, err)
+	}
+	want := graph.Counts{Entities: 152, Relations: 300, Articles: 1}
+	x.Article.Text += " Corrected."
+	x.Article.Hash = ""
+	for round, status := range []string{"written", "replaced"} {
+		if got, _ := s.Counts(ctx); got != want {
+			t.Errorf("%s: counts %+v, want %+v", status, got, want)
+		}
+		d, err := s.Entity(ctx, "country:source")
+		if err != nil || d.ArticleCount != 1 || d.RelationCounts[graph.Meet] != 150 {
+			t.Errorf("%s: Source %+v, %v; want in 1 article with 150 meetings", status, d, err)
+		}
+		if round == 0 {
+			if rep, err := s.Ingest(ctx, []graph.Extraction{x}); err != nil || rep.ArticlesReplaced != 1 {
+				t.Fatalf("replacing: %+v, %v", rep, err)
+			}
+		}
+	}
+}
