@@ -126,6 +126,7 @@ func TestStatementsRun(t *testing.T) {
 		{"path_expand_to", merge(map[string]any{"ids": []string{a}, "targets": []string{b}}, f), 1},
 		{"path_expand_to", merge(map[string]any{"ids": []string{a}, "targets": []string{a}}, f), 0},
 		{"path_meet", merge(map[string]any{"afront": []string{a}, "bfront": []string{b}}, f), 1},
+		{"path_details", map[string]any{"ids": []string{a, b}, "rows": ends}, 3},
 		{"path_expand_via", merge(map[string]any{"ids": []string{a}}, f), 0},
 		{"counts", nil, 1},
 		{"article_edges", map[string]any{"key": "url:x"}, 1},

@@ -393,21 +393,23 @@ func (g *pathGraph) paths(ctx context.Context, tx neo4j.ManagedTransaction, seqs
 			steps[i] = append(steps[i], st)
 		}
 	}
-	nodes, err := entities(ctx, tx, sortedKeys(nodeSet))
-	if err != nil {
-		return nil, err
-	}
 	rows := make([]map[string]any, 0, len(edgeSet))
 	for _, id := range sortedKeys(edgeSet) {
 		e := g.edges[id]
 		rows = append(rows, map[string]any{"id": id, "subject": e.subject, "object": e.object})
 	}
-	recs, err := collect(ctx, tx, "edges_get", map[string]any{"rows": rows})
+	recs, err := collect(ctx, tx, "path_details", map[string]any{"ids": sortedKeys(nodeSet), "rows": rows})
 	if err != nil {
 		return nil, err
 	}
+	nodes := make(map[string]graph.Entity, len(nodeSet))
 	full := make(map[string]graph.Edge, len(recs))
 	for _, r := range recs {
+		if v, _ := r.Get("entity"); v != nil {
+			n := entityOf(v)
+			nodes[n.ID] = n
+			continue
+		}
 		v, _ := r.Get("edge")
 		e, err := edgeOf(v)
 		if err != nil {
