@@ -10,7 +10,8 @@ import (
 )
 
 // Bounds of one batched ingest transaction, so that a large Ingest call
-// stays well inside the server's transaction memory.
+// stays inside the server's transaction memory; a server that refuses a
+// batch all the same lowers them (see memory.go).
 const (
 	maxBatchArticles  = 1000
 	maxBatchRelations = 10000
@@ -121,7 +122,7 @@ func record(rep *graph.IngestReport, x *graph.Extraction, out *outcome, err erro
 // kind: stored edges read, entities, new edges, updated edges, articles
 // with their mentions. Any error rolls the whole run back.
 func (s *Store) ingestBatch(ctx context.Context, xs []graph.Extraction) ([]*outcome, error) {
-	v, err := s.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+	v, err := s.writeRefusable(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		return writeBatch(ctx, tx, xs)
 	})
 	if err != nil {

@@ -52,8 +52,8 @@ func (s *Store) Ingest(ctx context.Context, xs []graph.Extraction) (graph.Ingest
 			i++
 			continue
 		}
-		j, rels := i, 0
-		for j < len(xs) && plan[j] == planBatch && (j == i || (j-i < maxBatchArticles && rels+len(xs[j].Relations) <= maxBatchRelations)) {
+		j, rels, bound := i, 0, s.batchBounds()
+		for j < len(xs) && plan[j] == planBatch && (j == i || (j-i < bound.articles && rels+len(xs[j].Relations) <= bound.relations)) {
 			rels += len(xs[j].Relations)
 			j++
 		}
@@ -63,6 +63,11 @@ func (s *Store) Ingest(ctx context.Context, xs []graph.Extraction) (graph.Ingest
 			for k := i; k < j; k++ {
 				record(&rep, &xs[k], outs[k-i], nil)
 			}
+		case errors.Is(err, errTooBig) && j-i > 1:
+			// The server would refuse the same run again: take it in
+			// halves, and this store's later runs no bigger.
+			s.lowerBatchBounds(j-i, rels)
+			continue
 		case s.fatal(ctx, err):
 			return rep, s.fail(ctx, err, "ingest stopped")
 		default:
@@ -119,7 +124,7 @@ func (s *Store) ingestOne(ctx context.Context, x *graph.Extraction) (*outcome, e
 	}
 	var out any
 	for attempt := 1; ; attempt++ {
-		out, err = s.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		out, err = s.writeRefusable(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 			return writeArticle(ctx, tx, x, key, hash)
 		})
 		// The ingest lock keeps ingesters from racing, but a writer that
@@ -132,6 +137,9 @@ func (s *Store) ingestOne(ctx context.Context, x *graph.Extraction) (*outcome, e
 	}
 	if errors.Is(err, errUnchanged) {
 		return &outcome{status: graph.IngestUnchanged}, nil
+	}
+	if errors.Is(err, errTooBig) {
+		return nil, graph.Errorf(graph.ETOOLARGE, "the article needs more transaction memory than Neo4j at %s allows (raise db.memory.transaction.max or dbms.memory.transaction.total.max there)", s.uri)
 	}
 	if err != nil {
 		return nil, err

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"sync/atomic"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -34,6 +35,10 @@ type Store struct {
 	driver neo4j.DriverWithContext
 	db     string
 	uri    string // without credentials, for messages
+	// batch holds the bounds of one batched ingest transaction, lowered
+	// when the server refuses a batch for its transaction memory (see
+	// memory.go); nil until then.
+	batch atomic.Pointer[batchBounds]
 }
 
 var _ graph.Store = (*Store)(nil)
