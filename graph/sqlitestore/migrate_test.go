@@ -16,14 +16,7 @@ import (
 // keeps what was stored, and opening again changes nothing.
 func TestSchemaV1(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "graph.db")
-	s := open1(t, path)
-	xs := graphtest.Fixture()
-	if _, err := s.Ingest(ctx, xs); err != nil {
-		t.Fatal(err)
-	}
-	want, _ := s.Counts(ctx)
-	s.Close()
+	path, xs, want := storedFixture(t)
 
 	// Take the database back to version 1.
 	db, err := sql.Open("sqlite", path)
@@ -74,6 +67,25 @@ func TestSchemaV1(t *testing.T) {
 	}
 }
 
+// storedFixture stores graphtest.Fixture in a new database at the current
+// version, closes it and returns its path, the fixture and its counts.
+func storedFixture(t *testing.T) (string, []graph.Extraction, graph.Counts) {
+	t.Helper()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "graph.db")
+	s := open1(t, path)
+	defer s.Close()
+	xs := graphtest.Fixture()
+	if _, err := s.Ingest(ctx, xs); err != nil {
+		t.Fatal(err)
+	}
+	want, err := s.Counts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return path, xs, want
+}
+
 func open1(t *testing.T, path string) *sqlitestore.Store {
 	t.Helper()
 	s, err := sqlitestore.Open(context.Background(), path)
@@ -89,14 +101,7 @@ func open1(t *testing.T, path string) *sqlitestore.Store {
 // an article, as one that was never migrated.
 func TestSchemaV2(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "graph.db")
-	s := open1(t, path)
-	xs := graphtest.Fixture()
-	if _, err := s.Ingest(ctx, xs); err != nil {
-		t.Fatal(err)
-	}
-	want, _ := s.Counts(ctx)
-	s.Close()
+	path, xs, want := storedFixture(t)
 
 	db, err := sql.Open("sqlite", path)
 	if err != nil {

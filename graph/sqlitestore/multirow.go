@@ -68,24 +68,38 @@ func (w *writer) multiStmt(name string, n int) (*sql.Stmt, error) {
 // multiExec runs statement name over args, the rows' values one row after
 // another, maxRows rows at a time.
 func (w *writer) multiExec(name string, args []any) error {
-	cols := multiSQL[name].cols
-	for len(args) > 0 {
-		n := min(len(args)/cols, maxRows)
-		st, err := w.multiStmt(name, n)
-		if err != nil {
-			return err
-		}
-		if _, err := st.ExecContext(w.ctx, args[:n*cols]...); err != nil {
+	return w.multiEach(name, args, func(st *sql.Stmt, chunk []any) error {
+		if _, err := st.ExecContext(w.ctx, chunk...); err != nil {
 			return dbError(err, "cannot write the article")
 		}
-		args = args[n*cols:]
-	}
-	return nil
+		return nil
+	})
 }
 
 // multiQuery runs statement name as multiExec does, calling scan for each
 // row it returns.
 func (w *writer) multiQuery(name string, args []any, scan func(*sql.Rows) error) error {
+	return w.multiEach(name, args, func(st *sql.Stmt, chunk []any) error {
+		rows, err := st.QueryContext(w.ctx, chunk...)
+		if err != nil {
+			return dbError(err, "cannot write the article")
+		}
+		defer rows.Close()
+		for rows.Next() {
+			if err := scan(rows); err != nil {
+				return err
+			}
+		}
+		if err := rows.Err(); err != nil {
+			return dbError(err, "cannot write the article")
+		}
+		return nil
+	})
+}
+
+// multiEach cuts args into runs of at most maxRows rows of statement name
+// and calls run with the statement prepared for each run's row count.
+func (w *writer) multiEach(name string, args []any, run func(st *sql.Stmt, chunk []any) error) error {
 	cols := multiSQL[name].cols
 	for len(args) > 0 {
 		n := min(len(args)/cols, maxRows)
@@ -93,20 +107,8 @@ func (w *writer) multiQuery(name string, args []any, scan func(*sql.Rows) error)
 		if err != nil {
 			return err
 		}
-		rows, err := st.QueryContext(w.ctx, args[:n*cols]...)
-		if err != nil {
-			return dbError(err, "cannot write the article")
-		}
-		for rows.Next() {
-			if err := scan(rows); err != nil {
-				rows.Close()
-				return err
-			}
-		}
-		err = rows.Err()
-		rows.Close()
-		if err != nil {
-			return dbError(err, "cannot write the article")
+		if err := run(st, args[:n*cols]); err != nil {
+			return err
 		}
 		args = args[n*cols:]
 	}
